@@ -1,0 +1,7 @@
+/** Errors that end the program, caught at one boundary in cli.ts and mapped to an exit code. */
+
+/** Bad flags or values: one line on stderr, exit 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  readonly exitCode = 2;
+}

@@ -1,0 +1,46 @@
+import type { AwsClients } from '../aws/clients.js';
+import type { CallOutcome, CallSettings } from '../aws/call.js';
+import type { AuthSetup } from '../aws/credentials.js';
+import type { ModelRef } from '../aws/model-id.js';
+import type { Lookups } from '../pipeline/lookups.js';
+import type { Diagnosis, GateResult, Target } from '../types.js';
+
+export interface CheckOptions {
+  /** Skip the Converse call (the ground truth). */
+  noInvoke: boolean;
+  /** Allow a Converse call that may create a Marketplace subscription and accept the provider's offer. */
+  allowSubscribe: boolean;
+  /** Fail credentials when the identity belongs to another account. */
+  expectAccount?: string;
+  /** Also require bedrock:InvokeModelWithResponseStream (ConverseStream). */
+  stream: boolean;
+}
+
+export interface PlannedTarget extends Target {
+  ref: ModelRef;
+}
+
+/** What a gate is given: shared lookups, clients and settings. Gates never print. */
+export interface GateContext {
+  auth: AuthSetup;
+  clients: AwsClients;
+  lookups: Lookups;
+  options: CheckOptions;
+  settings: CallSettings;
+  /** Connection probe, memoized per endpoint URL by the pipeline. */
+  probe(url: URL): Promise<CallOutcome<{ durationMs: number; address?: string }>>;
+  env: NodeJS.ProcessEnv;
+  now(): Date;
+}
+
+/**
+ * A gate's result plus what the pipeline needs to reconcile: a failure that belongs to
+ * another gate (`blockedBy`), and for invoke, the classified ground truth.
+ */
+export interface GateOutcome extends GateResult {
+  blockedBy?: Diagnosis;
+  /** Set by the invoke gate: whether Converse answered, and if not, the diagnosis. */
+  invoke?: { answered: boolean; diagnosis?: Diagnosis };
+}
+
+export type GateCheck = (ctx: GateContext, target: PlannedTarget) => Promise<GateOutcome>;

@@ -1,0 +1,73 @@
+import type { FoundationModelSummary, InferenceProfileSummary } from '@aws-sdk/client-bedrock';
+import type { CallOutcome } from '../aws/call.js';
+import type { GateContext, PlannedTarget } from './context.js';
+
+type Failed = Extract<CallOutcome<unknown>, { ok: false }>;
+
+/** A model as the Region's catalog knows it: one list call per Region serves every target. */
+export type ModelLookup =
+  | { found: true; model: FoundationModelSummary }
+  | { found: false; failure?: Failed };
+
+export type ProfileLookup =
+  | { found: true; profile: Pick<InferenceProfileSummary, 'inferenceProfileId' | 'inferenceProfileArn' | 'models' | 'type' | 'status'> }
+  | { found: false; failure?: Failed };
+
+/** AWS answers "no such model/profile" with 404 or 400 (which one is not documented). */
+function isNotFound(failed: Failed): boolean {
+  const name = failed.evidence.errorName ?? '';
+  return name === 'ResourceNotFoundException' || name === 'ValidationException';
+}
+
+/**
+ * Finds a base model in the Region: the list first (shared), then GetFoundationModel to
+ * confirm a miss, since the list omits some models the Region still serves.
+ */
+export async function findModel(ctx: GateContext, region: string, baseId: string): Promise<ModelLookup> {
+  const list = await ctx.lookups.models(region);
+  if (list.ok) {
+    const model = list.value.find((m) => m.modelId === baseId);
+    if (model) return { found: true, model };
+  }
+  const single = await ctx.lookups.foundationModel(region, baseId);
+  if (single.ok && single.value) return { found: true, model: single.value };
+  if (!single.ok && isNotFound(single)) return { found: false };
+  return { found: false, failure: !single.ok ? single : list.ok ? undefined : list };
+}
+
+/** Finds an inference profile (id or ARN) in the Region: the shared list, then GetInferenceProfile. */
+export async function findProfile(ctx: GateContext, region: string, idOrArn: string): Promise<ProfileLookup> {
+  const list = await ctx.lookups.profiles(region);
+  if (list.ok) {
+    const profile = list.value.find((p) => p.inferenceProfileId === idOrArn || p.inferenceProfileArn === idOrArn);
+    if (profile) return { found: true, profile };
+  }
+  const single = await ctx.lookups.inferenceProfile(region, idOrArn);
+  if (single.ok) return { found: true, profile: single.value };
+  if (isNotFound(single)) return { found: false };
+  return { found: false, failure: single };
+}
+
+/** Profiles in the Region whose destinations include this base model, geography first, global last. */
+export async function profilesContaining(ctx: GateContext, target: PlannedTarget, baseId: string): Promise<string[]> {
+  const list = await ctx.lookups.profiles(target.region);
+  if (!list.ok) return [];
+  return list.value
+    .filter((p) => (p.models ?? []).some((m) => m.modelArn?.endsWith(`/${baseId}`)) || p.inferenceProfileId?.endsWith(`.${baseId}`))
+    .map((p) => p.inferenceProfileId ?? '')
+    .filter((id) => id !== '')
+    .sort((a, b) => Number(a.startsWith('global.')) - Number(b.startsWith('global.')) || a.localeCompare(b));
+}
+
+/** The base model id a target resolves to, once a profile is known (its id ends with the model id). */
+export function baseIdOf(target: PlannedTarget): string | null {
+  const ref = target.ref;
+  return 'baseId' in ref ? ref.baseId : null;
+}
+
+/** Whether a model can be invoked by its base id (on-demand), per inferenceTypesSupported. */
+export function supportsOnDemand(model: FoundationModelSummary): boolean {
+  // The live API also returns "INFERENCE_PROFILE", which the SDK's enum lacks: compare strings.
+  const types = (model.inferenceTypesSupported ?? []) as string[];
+  return types.length === 0 || types.includes('ON_DEMAND');
+}

@@ -1,0 +1,47 @@
+import { endpointUrl } from '../aws/endpoints.js';
+import { hostsBedrock } from '../aws/regions.js';
+import type { GateCheck } from './context.js';
+import { fromFailure, outcome, pass } from './outcome.js';
+
+/**
+ * network: the Bedrock endpoints the SDK will call (after AWS_ENDPOINT_URL* overrides) accept
+ * a connection: DNS, TCP and TLS. A hang or reset later, on a real call, is added by the
+ * pipeline when it reconciles.
+ */
+export const checkNetwork: GateCheck = async (ctx, target) => {
+  if (!hostsBedrock(target.region)) {
+    return outcome('network', 'skip', 'blocked-by-region', `Not checked: ${target.region} does not host Bedrock.`);
+  }
+  const endpoints = {
+    control: await endpointUrl(ctx.clients.bedrock(target.region) as never, 'BEDROCK', target.region, ctx.env),
+    runtime: await endpointUrl(ctx.clients.runtime(target.region) as never, 'BEDROCK_RUNTIME', target.region, ctx.env),
+  };
+  const probes = await Promise.all([ctx.probe(endpoints.control), ctx.probe(endpoints.runtime)]);
+  const details = {
+    controlPlane: endpoints.control.origin,
+    runtime: endpoints.runtime.origin,
+    probeMs: probes.map((p) => p.durationMs),
+  };
+  for (const probe of probes) {
+    if (!probe.ok) {
+      const result = fromFailure('network', probe, 'connect');
+      return { ...result, evidence: { ...result.evidence, details } };
+    }
+  }
+  const proxy = ctx.env.HTTPS_PROXY ?? ctx.env.https_proxy ?? ctx.env.HTTP_PROXY ?? ctx.env.http_proxy;
+  if (proxy) {
+    return outcome('network', 'warn', 'proxy-ignored',
+      'HTTPS_PROXY is set, but the AWS SDK for JavaScript ignores it: Bedrock calls (and this check) go direct. They reached the endpoints, so direct egress works here.',
+      {
+        text: 'If traffic must go through the proxy, the application must pass a proxy agent to the SDK\'s request handler.',
+        actor: 'caller',
+        docs: 'https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/node-configuring-proxies.html',
+      },
+      { details });
+  }
+  const overridden = Object.keys(ctx.env).filter((k) => k.startsWith('AWS_ENDPOINT_URL'));
+  return pass('network',
+    `${endpoints.control.host} and ${endpoints.runtime.host} accept connections` +
+      (overridden.length > 0 ? ` (from ${overridden.sort().join(', ')})` : '') + '.',
+    { details });
+};

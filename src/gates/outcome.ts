@@ -1,0 +1,58 @@
+import type { CallOutcome } from '../aws/call.js';
+import type { Evidence, Fix, Gate, Status } from '../types.js';
+import type { GateOutcome } from './context.js';
+
+export function outcome(
+  gate: Gate,
+  status: Status,
+  cause: string | null,
+  summary: string,
+  fix: Fix | null = null,
+  evidence: Evidence = {},
+): GateOutcome {
+  return { gate, status, cause, summary, fix, evidence };
+}
+
+export function pass(gate: Gate, summary: string, evidence: Evidence = {}): GateOutcome {
+  return outcome(gate, 'pass', null, summary, null, evidence);
+}
+
+type Failed = Extract<CallOutcome<unknown>, { ok: false }>;
+
+/**
+ * What a gate reports when one of its own read calls failed. The classifier decides what the
+ * error means; this decides what it means *for this gate*:
+ * - a credentials or network failure belongs to that gate: this one is skipped, and says why;
+ * - a denial of the read itself proves nothing about invoking: inconclusive, naming the
+ *   read-only permission that would let the doctor look (the invoke call still decides);
+ * - throttling, 5xx and timeouts are inconclusive;
+ * - anything else is this gate's finding if it belongs here, else inconclusive and handed on.
+ */
+export function fromFailure(gate: Gate, failed: Failed, readAction: string): GateOutcome {
+  const d = failed.diagnosis;
+  const evidence = failed.evidence;
+  if ((d.gate === 'credentials' || d.gate === 'network') && d.gate !== gate) {
+    return { ...outcome(gate, 'skip', `blocked-by-${d.gate}`, `Not checked: ${d.summary}`, null, evidence), blockedBy: d };
+  }
+  if (d.gate === 'iam' && d.status === 'fail') {
+    return outcome(
+      gate,
+      'inconclusive',
+      'lookup-denied',
+      `Cannot look: the caller may not call ${readAction} (a read-only permission); the invoke call still decides.`,
+      {
+        text: `Allow ${readAction} (read-only, on "*"), e.g. attach the AWS managed policy AmazonBedrockReadOnly, so the doctor can explain failures before they happen.`,
+        actor: 'administrator',
+        policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: [readAction], Resource: '*' }] },
+        docs: 'https://docs.aws.amazon.com/bedrock/latest/userguide/security-iam-awsmanpol.html',
+      },
+      evidence,
+    );
+  }
+  if (d.gate === gate) return outcome(gate, d.status, d.cause, d.summary, d.fix, evidence);
+  const handedOn = d.gate !== 'unknown' && d.gate !== 'invoke' ? { blockedBy: d } : {};
+  return {
+    ...outcome(gate, 'inconclusive', d.cause, `${evidence.operation ?? 'A lookup'} could not complete: ${d.summary}`, d.fix, evidence),
+    ...handedOn,
+  };
+}

@@ -1,0 +1,93 @@
+import { providerOf } from '../aws/model-id.js';
+import type { Status } from '../types.js';
+import type { GateCheck, GateContext, GateOutcome, PlannedTarget } from './context.js';
+import { baseModelId } from './model-access.js';
+import { fromFailure, outcome, pass } from './outcome.js';
+
+const ACCESS_DOCS = 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html';
+const SEVERITY: Status[] = ['pass', 'skip', 'warn', 'inconclusive', 'pending', 'fail'];
+
+/** The provider's Marketplace agreement, from GetFoundationModelAvailability. */
+async function agreement(ctx: GateContext, target: PlannedTarget, baseId: string): Promise<GateOutcome | null> {
+  const availability = await ctx.lookups.availability(target.region, baseId);
+  if (!availability.ok) return null; // model-access reports this lookup's failure
+  const status = availability.value.agreementAvailability?.status;
+  const evidence = { ...availability.evidence, details: { agreement: status } };
+  switch (status) {
+    case 'PENDING':
+      return outcome('provider-terms', 'pending', 'marketplace-subscription-pending',
+        `The AWS Marketplace agreement for ${baseId} is still being processed; calls are denied until it completes.`,
+        { text: 'Wait up to 15 minutes and run the check again; if it is still pending after that, contact AWS Support.', actor: 'caller', docs: ACCESS_DOCS },
+        evidence);
+    case 'ERROR':
+      return outcome('provider-terms', 'fail', 'marketplace-agreement-failed',
+        `The AWS Marketplace agreement for ${baseId} failed${availability.value.agreementAvailability?.errorMessage ? `: ${availability.value.agreementAvailability.errorMessage}` : ''}.`,
+        { text: 'Usual causes: no valid payment method for Marketplace purchases, or a geographic restriction. Fix the billing settings, then retry after 2 minutes.', actor: 'administrator', docs: 'https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html' },
+        evidence);
+    case 'NOT_AVAILABLE': {
+      const offers = await ctx.lookups.offers(target.region, baseId);
+      if (!offers.ok || (offers.value.offers ?? []).length === 0) return null; // not sold through Marketplace
+      const eula = offers.value.offers?.[0]?.termDetails?.legalTerm?.url;
+      return outcome('provider-terms', 'warn', 'marketplace-agreement-not-accepted',
+        `The provider's offer for ${baseId} has not been accepted in this account; the first call accepts it${eula ? ` (terms: ${eula})` : ''}.`,
+        {
+          text: 'If your organisation must review the terms first, do so, then let an administrator accept the offer once for the account.',
+          actor: 'administrator',
+          commands: [`aws bedrock list-foundation-model-agreement-offers --model-id ${baseId}`],
+          docs: ACCESS_DOCS,
+        },
+        evidence);
+    }
+    default:
+      return null;
+  }
+}
+
+/** Anthropic's first-time-use form, once per account (or organization), from GetUseCaseForModelAccess. */
+async function anthropicUseCase(ctx: GateContext, target: PlannedTarget): Promise<GateOutcome> {
+  const useCase = await ctx.lookups.useCase(target.region);
+  if (useCase.ok) {
+    const form = decodeForm(useCase.value.formData);
+    if (form) {
+      return pass('provider-terms', `Anthropic's use-case form is on file${form.companyName ? ` (company: ${form.companyName})` : ''}.`, useCase.evidence);
+    }
+  }
+  const missing = useCase.ok || useCase.evidence.errorName === 'ResourceNotFoundException';
+  if (!missing && !useCase.ok) return fromFailure('provider-terms', useCase, 'bedrock:GetUseCaseForModelAccess');
+  return outcome('provider-terms', 'fail', 'anthropic-use-case-missing',
+    'Anthropic\'s use-case form has not been submitted for this account: Anthropic models are refused until it is. (A form submitted from the Organization\'s management account may cover member accounts without showing here; the invoke call confirms.)',
+    {
+      text: 'Submit the use-case form once for the account: open any Anthropic model in the Bedrock console playground, or have an administrator submit it with the API (from the management account, it covers the whole Organization). Opt-in Regions need their own submission. Access follows within minutes.',
+      actor: 'administrator',
+      commands: [
+        `FORM=$(printf '%s' '{"companyName":"…","companyWebsite":"https://…","intendedUsers":"0","industryOption":"…","useCases":"…"}' | base64 -w0)`,
+        `aws bedrock put-use-case-for-model-access --region ${target.region} --form-data "$FORM"`,
+      ],
+      docs: ACCESS_DOCS,
+    },
+    useCase.evidence);
+}
+
+function decodeForm(formData: Uint8Array | undefined): { companyName?: string } | null {
+  if (!formData || formData.length === 0) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(formData).toString('utf8')) as { companyName?: unknown };
+    return { companyName: typeof parsed.companyName === 'string' ? parsed.companyName.slice(0, 128) : undefined };
+  } catch {
+    return {}; // on file, but not JSON we can read: still on file
+  }
+}
+
+/**
+ * provider-terms: the provider's agreement is accepted (AVAILABLE / PENDING / NOT_AVAILABLE /
+ * ERROR) and, for Anthropic models, the use-case form is on file. The worse finding is reported.
+ */
+export const checkProviderTerms: GateCheck = async (ctx, target) => {
+  const baseId = await baseModelId(ctx, target);
+  if (!baseId) return outcome('provider-terms', 'skip', 'not-applicable', 'No base model id to check; the invoke call decides.');
+  const findings = (
+    await Promise.all([agreement(ctx, target, baseId), providerOf(baseId) === 'anthropic' ? anthropicUseCase(ctx, target) : null])
+  ).filter((f): f is GateOutcome => f !== null);
+  const worst = findings.sort((a, b) => SEVERITY.indexOf(b.status) - SEVERITY.indexOf(a.status))[0];
+  return worst ?? pass('provider-terms', `No provider terms are outstanding for ${baseId}.`);
+};

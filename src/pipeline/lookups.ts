@@ -1,0 +1,223 @@
+import {
+  GetFoundationModelAvailabilityCommand,
+  GetFoundationModelCommand,
+  GetInferenceProfileCommand,
+  GetUseCaseForModelAccessCommand,
+  ListFoundationModelAgreementOffersCommand,
+  ListFoundationModelsCommand,
+  ListInferenceProfilesCommand,
+  type FoundationModelDetails,
+  type FoundationModelSummary,
+  type GetFoundationModelAvailabilityResponse,
+  type GetInferenceProfileResponse,
+  type InferenceProfileSummary,
+  type ListFoundationModelAgreementOffersResponse,
+} from '@aws-sdk/client-bedrock';
+import { GetRoleCommand, SimulatePrincipalPolicyCommand, type EvaluationResult, type Role } from '@aws-sdk/client-iam';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import type { AwsClients } from '../aws/clients.js';
+import { callAws, type CallOutcome, type CallSettings } from '../aws/call.js';
+import { credentialSource, type AuthSetup } from '../aws/credentials.js';
+import { classify } from '../diagnosis/index.js';
+import type { Evidence } from '../types.js';
+
+export interface Identity {
+  account: string;
+  arn: string;
+  userId: string;
+  credentialSource: string;
+}
+
+export interface SimulationRequest {
+  policySourceArn: string;
+  actions: string[];
+  resources: string[];
+  context: { key: string; values: string[] }[];
+}
+
+/**
+ * Every read the gates share, memoized for the run: one credentials resolution and one
+ * identity lookup serve every target; per Region one model list and one profile list serve
+ * every model. Gates ask; the first ask sends, later asks share the same promise.
+ */
+export class Lookups {
+  private readonly memo = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly clients: AwsClients,
+    private readonly auth: AuthSetup,
+    private readonly settings: CallSettings,
+    /** The Region STS is asked in: the first target's, so the identity call stays regional. */
+    private readonly homeRegion: string,
+  ) {}
+
+  private once<T>(key: string, make: () => Promise<T>): Promise<T> {
+    let promise = this.memo.get(key) as Promise<T> | undefined;
+    if (!promise) {
+      promise = make();
+      this.memo.set(key, promise);
+    }
+    return promise;
+  }
+
+  identity(): Promise<CallOutcome<Identity>> {
+    return this.once('identity', async () => {
+      const started = performance.now();
+      let source: string;
+      try {
+        source = credentialSource(await this.auth.provider());
+      } catch (error) {
+        const diagnosis = classify(error, { service: 'sts', operation: 'ResolveCredentials', authMode: this.auth.mode });
+        const evidence: Evidence = {
+          service: 'credential-provider-chain',
+          operation: 'ResolveCredentials',
+          errorName: (error as Error)?.name ?? null,
+          message: String((error as Error)?.message ?? error).slice(0, 2000),
+        };
+        return { ok: false, error, diagnosis, evidence, durationMs: Math.round(performance.now() - started) };
+      }
+      const outcome = await callAws<{ Account?: string; Arn?: string; UserId?: string }>(
+        this.clients.sts(this.homeRegion),
+        new GetCallerIdentityCommand({}),
+        { service: 'sts', operation: 'GetCallerIdentity' },
+        this.settings,
+      );
+      if (!outcome.ok) return outcome;
+      const { Account = '', Arn = '', UserId = '' } = outcome.value;
+      return { ...outcome, value: { account: Account, arn: Arn, userId: UserId, credentialSource: source } };
+    });
+  }
+
+  role(roleName: string): Promise<CallOutcome<Role>> {
+    return this.once(`role:${roleName}`, async () => {
+      const outcome = await callAws<{ Role?: Role }>(
+        this.clients.iam(this.homeRegion),
+        new GetRoleCommand({ RoleName: roleName }),
+        { service: 'iam', operation: 'GetRole' },
+        this.settings,
+      );
+      return outcome.ok ? { ...outcome, value: outcome.value.Role ?? {} as Role } : outcome;
+    });
+  }
+
+  models(region: string): Promise<CallOutcome<FoundationModelSummary[]>> {
+    return this.once(`models:${region}`, async () => {
+      const outcome = await callAws<{ modelSummaries?: FoundationModelSummary[] }>(
+        this.clients.bedrock(region),
+        new ListFoundationModelsCommand({}),
+        { service: 'bedrock', operation: 'ListFoundationModels' },
+        this.settings,
+      );
+      return outcome.ok ? { ...outcome, value: outcome.value.modelSummaries ?? [] } : outcome;
+    });
+  }
+
+  /** All inference profiles of a Region, following nextToken (bounded, in case of a loop). */
+  profiles(region: string): Promise<CallOutcome<InferenceProfileSummary[]>> {
+    return this.once(`profiles:${region}`, async () => {
+      const all: InferenceProfileSummary[] = [];
+      let nextToken: string | undefined;
+      for (let page = 0; page < 20; page++) {
+        const outcome = await callAws<{ inferenceProfileSummaries?: InferenceProfileSummary[]; nextToken?: string }>(
+          this.clients.bedrock(region),
+          new ListInferenceProfilesCommand({ maxResults: 1000, nextToken }),
+          { service: 'bedrock', operation: 'ListInferenceProfiles' },
+          this.settings,
+        );
+        if (!outcome.ok) return outcome;
+        all.push(...(outcome.value.inferenceProfileSummaries ?? []));
+        nextToken = outcome.value.nextToken;
+        if (!nextToken) return { ...outcome, value: all };
+      }
+      return { ok: true, value: all, evidence: { service: 'bedrock', operation: 'ListInferenceProfiles' }, durationMs: 0 };
+    });
+  }
+
+  foundationModel(region: string, modelId: string): Promise<CallOutcome<FoundationModelDetails | undefined>> {
+    return this.once(`model:${region}:${modelId}`, async () => {
+      const outcome = await callAws<{ modelDetails?: FoundationModelDetails }>(
+        this.clients.bedrock(region),
+        new GetFoundationModelCommand({ modelIdentifier: modelId }),
+        { service: 'bedrock', operation: 'GetFoundationModel' },
+        this.settings,
+      );
+      return outcome.ok ? { ...outcome, value: outcome.value.modelDetails } : outcome;
+    });
+  }
+
+  inferenceProfile(region: string, idOrArn: string): Promise<CallOutcome<GetInferenceProfileResponse>> {
+    return this.once(`profile:${region}:${idOrArn}`, () =>
+      callAws<GetInferenceProfileResponse>(
+        this.clients.bedrock(region),
+        new GetInferenceProfileCommand({ inferenceProfileIdentifier: idOrArn }),
+        { service: 'bedrock', operation: 'GetInferenceProfile' },
+        this.settings,
+      ),
+    );
+  }
+
+  availability(region: string, baseId: string): Promise<CallOutcome<GetFoundationModelAvailabilityResponse>> {
+    return this.once(`availability:${region}:${baseId}`, () =>
+      callAws<GetFoundationModelAvailabilityResponse>(
+        this.clients.bedrock(region),
+        new GetFoundationModelAvailabilityCommand({ modelId: baseId }),
+        { service: 'bedrock', operation: 'GetFoundationModelAvailability' },
+        this.settings,
+      ),
+    );
+  }
+
+  offers(region: string, baseId: string): Promise<CallOutcome<ListFoundationModelAgreementOffersResponse>> {
+    return this.once(`offers:${region}:${baseId}`, () =>
+      callAws<ListFoundationModelAgreementOffersResponse>(
+        this.clients.bedrock(region),
+        new ListFoundationModelAgreementOffersCommand({ modelId: baseId }),
+        { service: 'bedrock', operation: 'ListFoundationModelAgreementOffers' },
+        this.settings,
+      ),
+    );
+  }
+
+  useCase(region: string): Promise<CallOutcome<{ formData?: Uint8Array }>> {
+    return this.once(`use-case:${region}`, () =>
+      callAws<{ formData?: Uint8Array }>(
+        this.clients.bedrock(region),
+        new GetUseCaseForModelAccessCommand({}),
+        { service: 'bedrock', operation: 'GetUseCaseForModelAccess' },
+        this.settings,
+      ),
+    );
+  }
+
+  /** One SimulatePrincipalPolicy call (all pages); aws:RequestedRegion applies to the whole call. */
+  simulate(request: SimulationRequest): Promise<CallOutcome<EvaluationResult[]>> {
+    const key = `simulate:${JSON.stringify(request)}`;
+    return this.once(key, async () => {
+      const results: EvaluationResult[] = [];
+      let marker: string | undefined;
+      for (let page = 0; page < 20; page++) {
+        const outcome = await callAws<{ EvaluationResults?: EvaluationResult[]; IsTruncated?: boolean; Marker?: string }>(
+          this.clients.iam(this.homeRegion),
+          new SimulatePrincipalPolicyCommand({
+            PolicySourceArn: request.policySourceArn,
+            ActionNames: request.actions,
+            ResourceArns: request.resources,
+            ContextEntries: request.context.map((entry) => ({
+              ContextKeyName: entry.key,
+              ContextKeyValues: entry.values,
+              ContextKeyType: 'string',
+            })),
+            Marker: marker,
+          }),
+          { service: 'iam', operation: 'SimulatePrincipalPolicy' },
+          this.settings,
+        );
+        if (!outcome.ok) return outcome;
+        results.push(...(outcome.value.EvaluationResults ?? []));
+        marker = outcome.value.IsTruncated ? outcome.value.Marker : undefined;
+        if (!marker) return { ...outcome, value: results };
+      }
+      return { ok: true, value: results, evidence: { service: 'iam', operation: 'SimulatePrincipalPolicy' }, durationMs: 0 };
+    });
+  }
+}

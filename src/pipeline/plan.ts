@@ -1,0 +1,78 @@
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { parseModelRef } from '../aws/model-id.js';
+import { isRegionShaped } from '../aws/regions.js';
+import { UsageError } from '../errors.js';
+import type { CheckOptions, PlannedTarget } from '../gates/context.js';
+
+export interface CheckInput {
+  regions: string[];
+  models: string[];
+  profile?: string;
+  noInvoke: boolean;
+  allowSubscribe: boolean;
+  expectAccount?: string;
+  stream: boolean;
+  /** The whole run's time limit, in seconds. */
+  timeoutSeconds: number;
+}
+
+export type RegionSource = 'flag' | 'AWS_REGION' | 'AWS_DEFAULT_REGION' | 'profile';
+
+export interface Plan {
+  targets: PlannedTarget[];
+  options: CheckOptions;
+  profile?: string;
+  regionSource: RegionSource;
+  timeoutMs: number;
+}
+
+/**
+ * The Region, as the AWS CLI would choose it: flag, AWS_REGION, AWS_DEFAULT_REGION (which the
+ * JS SDK ignores, so it is read here), then the profile's `region`.
+ */
+async function resolveRegions(input: CheckInput, env: NodeJS.ProcessEnv): Promise<{ regions: string[]; source: RegionSource }> {
+  if (input.regions.length > 0) return { regions: input.regions, source: 'flag' };
+  if (env.AWS_REGION) return { regions: [env.AWS_REGION], source: 'AWS_REGION' };
+  if (env.AWS_DEFAULT_REGION) return { regions: [env.AWS_DEFAULT_REGION], source: 'AWS_DEFAULT_REGION' };
+  const profileName = input.profile ?? env.AWS_PROFILE ?? 'default';
+  try {
+    const { configFile, credentialsFile } = await loadSharedConfigFiles();
+    const region = configFile[profileName]?.region ?? credentialsFile[profileName]?.region;
+    if (region) return { regions: [region], source: 'profile' };
+  } catch {
+    // unreadable config files: fall through to the usage error below
+  }
+  throw new UsageError('No Region: pass --region, or set AWS_REGION (the JS SDK ignores AWS_DEFAULT_REGION unless a tool reads it)');
+}
+
+export async function planCheck(input: CheckInput, env: NodeJS.ProcessEnv): Promise<Plan> {
+  if (input.models.length === 0) throw new UsageError('--model is required (a model id, inference profile id or ARN)');
+  if (!Number.isFinite(input.timeoutSeconds) || input.timeoutSeconds <= 0 || input.timeoutSeconds > 3600) {
+    throw new UsageError('--timeout must be a number of seconds between 1 and 3600');
+  }
+  if (input.expectAccount !== undefined && !/^\d{12}$/.test(input.expectAccount)) {
+    throw new UsageError(`--expect-account "${input.expectAccount}" is not a 12-digit AWS account id`);
+  }
+  const { regions, source } = await resolveRegions(input, env);
+  for (const region of regions) {
+    if (!isRegionShaped(region)) throw new UsageError(`--region "${region.slice(0, 60)}" is not an AWS Region name (e.g. us-east-1)`);
+  }
+  const refs = input.models.map((m) => parseModelRef(m));
+  const targets: PlannedTarget[] = [];
+  const seen = new Set<string>();
+  for (const region of regions) {
+    for (const ref of refs) {
+      const key = `${region}|${ref.input}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      targets.push({ region, model: ref.input, ref });
+    }
+  }
+  return {
+    targets,
+    profile: input.profile,
+    regionSource: source,
+    timeoutMs: Math.round(input.timeoutSeconds * 1000),
+    options: { noInvoke: input.noInvoke, allowSubscribe: input.allowSubscribe, expectAccount: input.expectAccount, stream: input.stream },
+  };
+}

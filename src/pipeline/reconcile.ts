@@ -1,0 +1,54 @@
+import type { GateOutcome } from '../gates/context.js';
+import type { Diagnosis, Evidence, Gate, GateResult, Status } from '../types.js';
+
+const FINDING: Status[] = ['fail', 'pending', 'inconclusive'];
+
+function fromDiagnosis(gate: Gate, d: Diagnosis, evidence: Evidence, note = ''): GateResult {
+  return { gate, status: d.status, cause: d.cause, summary: d.summary + note, fix: d.fix, evidence };
+}
+
+/**
+ * Brings one target's gate results together:
+ * 1. a lookup failure that belongs to another gate (expired credentials, a reset connection)
+ *    is reported on that gate, unless it already has a finding of its own;
+ * 2. the invoke call is the ground truth: its failure marks the gate at fault even if the
+ *    prediction passed; its success turns predicted failures into warnings that say so.
+ */
+export function reconcile(outcomes: Map<Gate, GateOutcome>): Map<Gate, GateResult> {
+  const results = new Map<Gate, GateResult>(outcomes);
+  const place = (gate: Gate, d: Diagnosis, evidence: Evidence, note = '') => {
+    const current = results.get(gate);
+    if (current && FINDING.includes(current.status) && current.status === d.status) return;
+    if (current?.status === 'fail') return; // a predictive failure is more specific than a later echo
+    results.set(gate, fromDiagnosis(gate, d, evidence, note));
+  };
+
+  for (const [gate, result] of outcomes) {
+    if (result.blockedBy && result.blockedBy.gate !== gate && result.blockedBy.gate !== 'unknown') {
+      place(result.blockedBy.gate, result.blockedBy, result.evidence);
+    }
+  }
+
+  const invoke = outcomes.get('invoke')?.invoke;
+  if (invoke?.diagnosis) {
+    const d = invoke.diagnosis;
+    if (d.gate !== 'invoke' && d.gate !== 'unknown') {
+      const predicted = results.get(d.gate);
+      const note = predicted?.status === 'pass' ? ` (The predictive check had passed: ${predicted.summary})` : '';
+      place(d.gate, d, outcomes.get('invoke')!.evidence, note);
+    }
+  } else if (invoke?.answered) {
+    for (const [gate, result] of results) {
+      if (gate === 'invoke' || (result.status !== 'fail' && result.status !== 'pending')) continue;
+      results.set(gate, {
+        ...result,
+        status: 'warn',
+        summary:
+          result.status === 'pending'
+            ? `${result.summary} A Converse call succeeded anyway: access may be provisional while the subscription finalizes; re-run in 15 minutes.`
+            : `Predicted to fail, but a real Converse call succeeded (a condition the prediction could not see): ${result.summary}`,
+      });
+    }
+  }
+  return results;
+}

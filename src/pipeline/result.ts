@@ -1,0 +1,39 @@
+import type { GateResult, Status, Target } from '../types.js';
+import type { RegionSource } from './plan.js';
+
+export interface ReportCheck extends GateResult, Target {
+  durationMs: number;
+}
+
+export interface ReportIdentity {
+  authMode: 'sigv4' | 'api-key';
+  account: string | null;
+  arn: string | null;
+  /** The IAM user or role whose policies apply (an assumed role resolved to its role ARN). */
+  principalArn: string | null;
+  credentialSource: string;
+}
+
+export interface RunResult {
+  identity: ReportIdentity | null;
+  targets: Target[];
+  checks: ReportCheck[];
+  exitCode: ExitCode;
+  durationMs: number;
+  regionSource: RegionSource;
+  interrupted: boolean;
+}
+
+export type ExitCode = 0 | 1 | 2 | 3;
+
+/**
+ * 0 ready (warnings allowed unless strict) · 1 a gate failed · 3 nothing failed but something
+ * could not be decided: inconclusive (network, timeout, throttling) or pending (a subscription
+ * still being processed: not ready yet, ready later without anyone acting).
+ */
+export function exitCodeOf(checks: { status: Status }[], strict: boolean): ExitCode {
+  if (checks.some((c) => c.status === 'fail')) return 1;
+  if (checks.some((c) => c.status === 'inconclusive' || c.status === 'pending')) return 3;
+  if (strict && checks.some((c) => c.status === 'warn')) return 1;
+  return 0;
+}

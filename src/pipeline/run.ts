@@ -1,0 +1,190 @@
+import { createClients, type AwsClients } from '../aws/clients.js';
+import type { CallOutcome } from '../aws/call.js';
+import { setUpAuth, type AuthSetup } from '../aws/credentials.js';
+import { probeEndpoint } from '../aws/endpoints.js';
+import { principalOf } from '../aws/principal.js';
+import { classify } from '../diagnosis/index.js';
+import type { GateCheck, GateContext, GateOutcome, PlannedTarget } from '../gates/context.js';
+import { GATE_CHECKS } from '../gates/index.js';
+import { outcome } from '../gates/outcome.js';
+import { GATES, type Gate, type GateResult } from '../types.js';
+import { exitCodeOf, type ReportCheck, type ReportIdentity, type RunResult } from './result.js';
+import { Lookups } from './lookups.js';
+import type { Plan } from './plan.js';
+import { reconcile } from './reconcile.js';
+
+export interface RunDependencies {
+  env: NodeJS.ProcessEnv;
+  /** Aborts the run early (Ctrl-C); what is known so far is still reported. */
+  signal?: AbortSignal;
+  /** Tests inject clients built on mocks. */
+  clients?: AwsClients;
+  auth?: AuthSetup;
+  now?: () => Date;
+  /** Called as each check finishes, for progress display. */
+  onCheck?: (check: ReportCheck) => void;
+}
+
+/** Per-request limits: short enough that a run stays within the deadline, with one retry. */
+const REQUEST_TIMEOUT_MS = 10_000;
+const CONNECT_TIMEOUT_MS = 3_000;
+const MAX_ATTEMPTS = 2;
+/** Time a gate gets after the deadline to turn its aborted calls into a result. */
+const GRACE_MS = 300;
+
+function deadlineError(timeoutMs: number): Error {
+  return Object.assign(new Error(`Request timed out: the run's --timeout of ${timeoutMs / 1000} s was reached`), { name: 'TimeoutError' });
+}
+
+/**
+ * Runs every gate for every target at once; shared lookups make each AWS read happen once.
+ * Each gate is bounded by the run's deadline: a gate that has not answered by then becomes
+ * inconclusive, so a hanging endpoint never hangs the doctor.
+ */
+export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunResult> {
+  const started = performance.now();
+  const controller = new AbortController();
+  const onExternalAbort = () => controller.abort(Object.assign(new Error('Interrupted before this call could complete'), { name: 'TimeoutError' }));
+  deps.signal?.addEventListener('abort', onExternalAbort, { once: true });
+  const deadline = setTimeout(() => controller.abort(deadlineError(plan.timeoutMs)), plan.timeoutMs);
+
+  const auth = deps.auth ?? setUpAuth(deps.env, plan.profile);
+  const clients =
+    deps.clients ??
+    createClients({
+      credentials: auth.provider,
+      requestTimeoutMs: Math.min(REQUEST_TIMEOUT_MS, plan.timeoutMs),
+      connectionTimeoutMs: Math.min(CONNECT_TIMEOUT_MS, plan.timeoutMs),
+      maxAttempts: MAX_ATTEMPTS,
+    });
+  const settings = { signal: controller.signal, authMode: auth.mode };
+  const homeRegion = plan.targets[0]?.region ?? 'us-east-1';
+  const lookups = new Lookups(clients, auth, settings, homeRegion);
+  const probes = new Map<string, Promise<CallOutcome<{ durationMs: number; address?: string }>>>();
+  const ctx: GateContext = {
+    auth,
+    clients,
+    lookups,
+    options: plan.options,
+    settings,
+    env: deps.env,
+    now: deps.now ?? (() => new Date()),
+    probe: (url) => {
+      let probe = probes.get(url.origin);
+      if (!probe) {
+        probe = probeOnce(url, Math.min(CONNECT_TIMEOUT_MS, plan.timeoutMs), controller.signal, auth);
+        probes.set(url.origin, probe);
+      }
+      return probe;
+    },
+  };
+
+  const gateDeadline = new Promise<'deadline'>((resolve) => {
+    const fire = () => setTimeout(() => resolve('deadline'), GRACE_MS).unref();
+    if (controller.signal.aborted) fire();
+    else controller.signal.addEventListener('abort', fire, { once: true });
+  });
+
+  try {
+    const perTarget = await Promise.all(
+      plan.targets.map(async (target) => {
+        const outcomes = await Promise.all(
+          GATES.map(async (gate) => [gate, await runGate(gate, GATE_CHECKS[gate], ctx, target, gateDeadline)] as const),
+        );
+        const timings = new Map(outcomes.map(([gate, o]) => [gate, o.durationMs]));
+        const reconciled = reconcile(new Map(outcomes.map(([gate, o]) => [gate, o.result])));
+        const checks = GATES.map((gate) => toCheck(reconciled.get(gate)!, target, timings.get(gate) ?? 0));
+        checks.forEach((check) => deps.onCheck?.(check));
+        return checks;
+      }),
+    );
+    const checks = perTarget.flat();
+    return {
+      identity: await identityOf(lookups, auth),
+      targets: plan.targets.map(({ region, model }) => ({ region, model })),
+      checks,
+      exitCode: exitCodeOf(checks, false),
+      durationMs: Math.round(performance.now() - started),
+      regionSource: plan.regionSource,
+      interrupted: deps.signal?.aborted ?? false,
+    };
+  } finally {
+    clearTimeout(deadline);
+    deps.signal?.removeEventListener('abort', onExternalAbort);
+    controller.abort();
+    if (!deps.clients) clients.destroy();
+  }
+}
+
+async function runGate(
+  gate: Gate,
+  check: GateCheck,
+  ctx: GateContext,
+  target: PlannedTarget,
+  deadline: Promise<'deadline'>,
+): Promise<{ result: GateOutcome; durationMs: number }> {
+  const started = performance.now();
+  const result = await Promise.race([
+    check(ctx, target).catch((error: unknown) =>
+      // A bug in a gate must not crash the run: report it honestly, with the error's text.
+      outcome(gate, 'inconclusive', 'internal-error', `The ${gate} check failed unexpectedly: ${String((error as Error)?.message ?? error).slice(0, 300)}`),
+    ),
+    deadline.then(() =>
+      outcome(gate, 'inconclusive', 'deadline-reached', `Not finished within the run's time limit (--timeout).`, {
+        text: 'Re-run with a larger --timeout; if it keeps timing out, check the network path to the endpoints.',
+        actor: 'caller',
+      }),
+    ),
+  ]);
+  return { result, durationMs: Math.round(performance.now() - started) };
+}
+
+async function probeOnce(
+  url: URL,
+  timeoutMs: number,
+  signal: AbortSignal,
+  auth: AuthSetup,
+): Promise<CallOutcome<{ durationMs: number; address?: string }>> {
+  const started = performance.now();
+  try {
+    const value = await probeEndpoint(url, timeoutMs, signal);
+    return { ok: true, value, durationMs: value.durationMs, evidence: { service: url.host, operation: 'connect' } };
+  } catch (error) {
+    return {
+      ok: false,
+      error,
+      diagnosis: classify(error, { service: url.host, operation: 'connect', authMode: auth.mode }),
+      durationMs: Math.round(performance.now() - started),
+      evidence: {
+        service: url.host,
+        operation: 'connect',
+        errorName: (error as { code?: string; name?: string })?.code ?? (error as Error)?.name ?? null,
+        message: String((error as Error)?.message ?? error).slice(0, 500),
+      },
+    };
+  }
+}
+
+function toCheck(result: GateResult, target: PlannedTarget, durationMs: number): ReportCheck {
+  return { ...result, gate: result.gate, region: target.region, model: target.model, durationMs };
+}
+
+/** The identity for the report, from lookups already made (no new call but GetRole's memo). */
+async function identityOf(lookups: Lookups, auth: AuthSetup): Promise<ReportIdentity | null> {
+  const identity = await lookups.identity();
+  if (!identity.ok) return auth.mode === 'api-key' ? { authMode: 'api-key', account: null, arn: null, principalArn: null, credentialSource: 'AWS_BEARER_TOKEN_BEDROCK' } : null;
+  const { account, arn, credentialSource } = identity.value;
+  const principal = principalOf(arn);
+  let principalArn: string | null = principal.kind === 'user' ? arn : null;
+  if (principal.kind === 'assumed-role' && auth.mode === 'sigv4') {
+    const role = await lookups.role(principal.roleName);
+    principalArn = role.ok ? (role.value.Arn ?? null) : null;
+  }
+  return {
+    authMode: auth.mode,
+    account,
+    arn,
+    principalArn,
+    credentialSource: auth.mode === 'api-key' ? `AWS_BEARER_TOKEN_BEDROCK (SigV4 identity from ${credentialSource})` : credentialSource,
+  };
+}
