@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { main } from '../dist/cli.js';
 
-main(process.argv).then((code) => {
-  process.exitCode = code;
-});
+const code = await main(process.argv);
+// Exit once stdout has drained, so a piped JSON report is complete and no idle socket keeps us alive.
+process.stdout.write('', () => process.exit(code));

@@ -21,6 +21,8 @@ export interface RunDependencies {
   clients?: AwsClients;
   auth?: AuthSetup;
   now?: () => Date;
+  /** Tests replace the connection probe so no socket leaves the machine. */
+  probe?: GateContext['probe'];
   /** Called as each check finishes, for progress display. */
   onCheck?: (check: ReportCheck) => void;
 }
@@ -69,14 +71,14 @@ export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunRe
     settings,
     env: deps.env,
     now: deps.now ?? (() => new Date()),
-    probe: (url) => {
+    probe: deps.probe ?? ((url) => {
       let probe = probes.get(url.origin);
       if (!probe) {
         probe = probeOnce(url, Math.min(CONNECT_TIMEOUT_MS, plan.timeoutMs), controller.signal, auth);
         probes.set(url.origin, probe);
       }
       return probe;
-    },
+    }),
   };
 
   const gateDeadline = new Promise<'deadline'>((resolve) => {

@@ -1,0 +1,93 @@
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from './errors.js';
+import { processIo, type Io } from './commands/io.js';
+import { VERSION } from './version.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** Builds the program; each action records its exit code. Commands load lazily (fast --version). */
+function program(io: Io, setExit: (code: number) => void): Command {
+  const cli = new Command('bedrock-doctor')
+    .description('Can this AWS identity really call this Amazon Bedrock model? If not, which gate is at fault, and the fix.')
+    .version(VERSION, '-V, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(s.replace(/^error: /, 'bedrock-doctor: ')),
+    });
+
+  cli
+    .command('check')
+    .description('check every gate for each Region x model, with a minimal Converse call as the ground truth')
+    .option('-r, --region <region>', 'AWS Region (repeatable); default: AWS_REGION, AWS_DEFAULT_REGION, the profile', collect, [])
+    .option('-m, --model <id>', 'model id, inference profile id or ARN (repeatable)', collect, [])
+    .option('-p, --profile <name>', 'AWS profile to use (default: AWS_PROFILE, then default)')
+    .option('--no-invoke', 'do not make the Converse call (predictions only)')
+    .option('--allow-subscribe', 'allow a Converse call that would subscribe the account to a Marketplace model')
+    .option('--stream', 'also require bedrock:InvokeModelWithResponseStream (ConverseStream)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['human', 'json', 'markdown']).default('human'))
+    .option('--json', 'same as --format json')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('-t, --timeout <seconds>', 'time limit for the whole run', '60')
+    .option('--redact', 'mask account ids, access key ids and home paths (for tickets)')
+    .option('--expect-account <id>', 'fail unless the credentials belong to this account')
+    .option('--strict', 'treat warnings as failures (exit 1)')
+    .option('-v, --verbose', 'show the evidence behind each result (never secrets)')
+    .action(async (flags) => {
+      const { checkCommand } = await import('./commands/check.js');
+      setExit(await checkCommand(flags, io));
+    });
+
+  cli
+    .command('explain')
+    .description('diagnose a pasted Bedrock/AWS error text: the gate at fault and the fix')
+    .argument('[text]', "the error text; '-' or nothing reads stdin")
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['human', 'json']).default('human'))
+    .option('--json', 'same as --format json')
+    .action(async (text: string | undefined, flags) => {
+      const { explainCommand } = await import('./commands/explain.js');
+      setExit(await explainCommand(text, flags, io));
+    });
+
+  cli
+    .command('demo')
+    .description('run the real check pipeline against a local AWS emulator: see each failure and its fix without AWS')
+    .argument('[scenario]', 'scenario name (see --list)', 'healthy')
+    .option('--list', 'list the scenarios')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['human', 'json', 'markdown']).default('human'))
+    .option('--json', 'same as --format json')
+    .option('-v, --verbose', 'show the evidence behind each result')
+    .action(async (scenario: string, flags) => {
+      const { demoCommand } = await import('./commands/demo.js');
+      setExit(await demoCommand(scenario, flags, io));
+    });
+  return cli;
+}
+
+/** The one error boundary: usage errors are one line and exit 2; nothing prints a stack trace. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  let exitCode = 0;
+  const cli = program(io, (code) => (exitCode = code));
+  try {
+    if (argv.length <= 2) {
+      cli.outputHelp();
+      return 2;
+    }
+    await cli.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`bedrock-doctor: ${error.message}\n`);
+      return 2;
+    }
+    // A bug must not look like a verdict: report it in one line, as "could not be decided".
+    io.stderr.write(`bedrock-doctor: internal error: ${String((error as Error)?.message ?? error).split('\n')[0]}\n` +
+      'Please report it with the command you ran (this message holds no secrets).\n');
+    return 3;
+  }
+}

@@ -1,0 +1,79 @@
+import ora from 'ora';
+import { planCheck, type CheckInput } from '../pipeline/plan.js';
+import { runCheck, type RunDependencies } from '../pipeline/run.js';
+import { UsageError } from '../errors.js';
+import { renderHuman } from '../report/human.js';
+import { buildReport } from '../report/json.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { emit, parseFormat, useColor, type Io } from './io.js';
+
+export interface CheckFlags {
+  region: string[];
+  model: string[];
+  profile?: string;
+  invoke: boolean;
+  allowSubscribe?: boolean;
+  stream?: boolean;
+  format?: string;
+  json?: boolean;
+  output?: string;
+  timeout: string;
+  redact?: boolean;
+  expectAccount?: string;
+  strict?: boolean;
+  verbose?: boolean;
+}
+
+export function checkInput(flags: CheckFlags): CheckInput {
+  const timeout = Number(flags.timeout);
+  if (!/^\d+(\.\d+)?$/.test(flags.timeout.trim())) throw new UsageError(`--timeout "${flags.timeout}" is not a number of seconds`);
+  return {
+    regions: flags.region,
+    models: flags.model,
+    profile: flags.profile,
+    noInvoke: !flags.invoke,
+    allowSubscribe: Boolean(flags.allowSubscribe),
+    expectAccount: flags.expectAccount,
+    stream: Boolean(flags.stream),
+    timeoutSeconds: timeout,
+  };
+}
+
+/** check: plan the matrix, run every gate, render, and return the exit code. */
+export async function checkCommand(flags: CheckFlags, io: Io, deps: Partial<RunDependencies> = {}): Promise<number> {
+  const format = parseFormat(flags.format, flags.json, ['human', 'json', 'markdown']);
+  const plan = await planCheck(checkInput(flags), io.env);
+  const interactive = format === 'human' && Boolean(io.stderr.isTTY) && !io.env.CI && !flags.output;
+  const spinner = interactive
+    ? ora({ text: `Checking ${plan.targets.length} target${plan.targets.length === 1 ? '' : 's'}…`, stream: io.stderr, color: 'cyan' }).start()
+    : null;
+  const interrupt = new AbortController();
+  const onSigint = () => interrupt.abort();
+  process.once('SIGINT', onSigint);
+  let done = 0;
+  const total = plan.targets.length * 7;
+  try {
+    const run = await runCheck(plan, {
+      env: io.env,
+      signal: interrupt.signal,
+      onCheck: () => {
+        done++;
+        if (spinner) spinner.text = `Checking… ${done}/${total}`;
+      },
+      ...deps,
+    });
+    spinner?.stop();
+    const report = buildReport(run, { strict: Boolean(flags.strict) });
+    const text =
+      format === 'json'
+        ? JSON.stringify(report, null, 2) + '\n'
+        : format === 'markdown'
+          ? renderMarkdown(report)
+          : renderHuman(report, run.checks, { color: useColor(io) && !flags.output, verbose: Boolean(flags.verbose), strict: Boolean(flags.strict) });
+    await emit(io, text, { redact: flags.redact, output: flags.output });
+    return report.exitCode;
+  } finally {
+    spinner?.stop();
+    process.removeListener('SIGINT', onSigint);
+  }
+}

@@ -1,0 +1,50 @@
+import { writeFile } from 'node:fs/promises';
+import { UsageError } from '../errors.js';
+import { redactForTicket, secretScrubber } from '../report/redact.js';
+
+/** Where a command reads and writes: the process in production, buffers in tests. */
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
+export function processIo(): Io {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+}
+
+/** Colour on a terminal, honouring NO_COLOR and FORCE_COLOR (https://no-color.org). */
+export function useColor(io: Io, stream: 'stdout' | 'stderr' = 'stdout'): boolean {
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== '0' && io.env.FORCE_COLOR !== 'false';
+  return Boolean(io[stream].isTTY) && io.env.TERM !== 'dumb';
+}
+
+export type Format = 'human' | 'json' | 'markdown';
+
+export function parseFormat(value: string | undefined, json: boolean | undefined, allowed: Format[]): Format {
+  if (json) return 'json';
+  const format = (value ?? 'human') as Format;
+  if (!allowed.includes(format)) throw new UsageError(`--format must be one of ${allowed.join(', ')}, not "${value}"`);
+  return format;
+}
+
+/**
+ * Writes a command's output: secrets scrubbed always, ticket redaction on request, to a file
+ * (--output) or stdout. stdout holds only this output; progress goes to stderr.
+ */
+export async function emit(io: Io, text: string, options: { redact?: boolean; output?: string }): Promise<void> {
+  let out = secretScrubber(io.env)(text);
+  if (options.redact) out = redactForTicket(out);
+  if (options.output) {
+    try {
+      await writeFile(options.output, out);
+    } catch (error) {
+      throw new UsageError(`cannot write --output ${options.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    io.stderr.write(`Report written to ${options.output}\n`);
+    return;
+  }
+  io.stdout.write(out);
+}

@@ -1,0 +1,80 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { ReportCheck } from '../pipeline/result.js';
+import type { Status } from '../types.js';
+import type { JsonReport } from './json.js';
+import { mostImportant } from './json.js';
+
+const SYMBOLS: Record<Status, string> = { pass: '✔', fail: '✖', warn: '!', skip: '○', inconclusive: '?', pending: '…' };
+
+function paint(chalk: ChalkInstance, status: Status, text: string): string {
+  switch (status) {
+    case 'pass':
+      return chalk.green(text);
+    case 'fail':
+      return chalk.red(text);
+    case 'warn':
+      return chalk.yellow(text);
+    case 'pending':
+      return chalk.cyan(text);
+    case 'inconclusive':
+      return chalk.magenta(text);
+    case 'skip':
+      return chalk.gray(text);
+  }
+}
+
+function indent(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .map((line) => prefix + line)
+    .join('\n');
+}
+
+/** The doctor-style checklist: one line per gate per target, the fix under each finding. */
+export function renderHuman(report: JsonReport, checks: ReportCheck[], options: { color: boolean; verbose: boolean; strict: boolean }): string {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const lines: string[] = [];
+  const id = report.identity;
+  if (id) {
+    lines.push(chalk.bold('Identity'));
+    if (id.arn) lines.push(`  ${id.arn}${id.account ? ` (account ${id.account})` : ''}`);
+    if (id.principalArn && id.principalArn !== id.arn) lines.push(`  policies of ${id.principalArn}`);
+    lines.push(`  credentials: ${id.credentialSource}${id.authMode === 'api-key' ? ' — Bedrock calls use the API key' : ''}`);
+    lines.push('');
+  }
+  for (const target of report.targets) {
+    lines.push(chalk.bold(`${target.model}  ·  ${target.region}`) + chalk.gray(`  (Region from ${report.regionSource})`));
+    for (const check of checks.filter((c) => c.region === target.region && c.model === target.model)) {
+      const head = `  ${paint(chalk, check.status, SYMBOLS[check.status])} ${check.gate.padEnd(15)}`;
+      lines.push(`${head}${check.status === 'pass' || check.status === 'skip' ? check.summary : paint(chalk, check.status, check.summary)}`);
+      if (check.fix && check.status !== 'pass' && check.status !== 'skip') {
+        const who = check.fix.actor === 'administrator' ? 'an administrator' : 'you';
+        lines.push(indent(`${chalk.bold('fix')} (${who}): ${check.fix.text}`, '      '));
+        for (const command of check.fix.commands ?? []) lines.push(`        ${chalk.cyan('$')} ${command}`);
+        if (check.fix.policy) lines.push(indent(JSON.stringify(check.fix.policy, null, 2), '        '));
+        if (check.fix.docs) lines.push(`        ${chalk.gray(check.fix.docs)}`);
+      }
+      if (options.verbose) {
+        const e = check.evidence;
+        const facts = [e.service && `${e.service}:${e.operation}`, e.errorName, e.httpStatus && `HTTP ${e.httpStatus}`, e.requestId && `request ${e.requestId}`, `${check.durationMs} ms`]
+          .filter(Boolean)
+          .join(' · ');
+        lines.push(chalk.gray(`      ${facts}`));
+        if (e.message) lines.push(chalk.gray(indent(e.message, '      ')));
+      }
+    }
+    lines.push('');
+  }
+  const first = mostImportant(checks, options.strict);
+  if (report.ready) {
+    lines.push(chalk.green.bold('Ready: ') + 'this identity can call every model checked' + (checks.some((c) => c.gate === 'invoke' && c.status === 'skip') ? ' (predicted; the invoke call was skipped).' : '.'));
+  } else if (first?.fix) {
+    const who = first.fix.actor === 'administrator' ? 'An administrator must act' : 'Next step';
+    lines.push(paint(chalk, first.status, chalk.bold(report.exitCode === 1 ? 'Not ready. ' : 'Not proven. ')) + `${who}: ${first.fix.text}`);
+  } else {
+    lines.push(chalk.bold(report.exitCode === 1 ? 'Not ready.' : 'Not proven: some checks could not be completed.'));
+  }
+  if (report.interrupted) lines.push(chalk.yellow('Interrupted: these are the results known so far.'));
+  lines.push(chalk.gray(`(${report.durationMs} ms, exit ${report.exitCode})`));
+  return lines.join('\n') + '\n';
+}

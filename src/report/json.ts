@@ -1,0 +1,66 @@
+import { exitCodeOf, type ExitCode, type ReportCheck, type ReportIdentity, type RunResult } from '../pipeline/result.js';
+import type { Target } from '../types.js';
+import { TOOL_NAME, VERSION } from '../version.js';
+
+export const SCHEMA_VERSION = 1;
+
+/** One check as the JSON report carries it: `fix` is the text; the rest of the fix beside it. */
+export interface JsonCheck extends Omit<ReportCheck, 'fix'> {
+  fix: string | null;
+  remediation: { actor: string; commands?: string[]; policy?: unknown; docs?: string } | null;
+}
+
+export interface JsonReport {
+  schemaVersion: typeof SCHEMA_VERSION;
+  tool: { name: string; version: string };
+  ready: boolean;
+  exitCode: ExitCode;
+  identity: ReportIdentity | null;
+  regionSource: string;
+  targets: Target[];
+  checks: JsonCheck[];
+  /** The single most important next step. */
+  nextStep: string | null;
+  interrupted: boolean;
+  durationMs: number;
+}
+
+export function buildReport(run: RunResult, options: { strict: boolean }): JsonReport {
+  const exitCode = exitCodeOf(run.checks, options.strict);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: TOOL_NAME, version: VERSION },
+    ready: exitCode === 0,
+    exitCode,
+    identity: run.identity,
+    regionSource: run.regionSource,
+    targets: run.targets,
+    checks: run.checks.map(({ fix, ...check }) => ({
+      ...check,
+      fix: fix?.text ?? null,
+      remediation: fix ? { actor: fix.actor, commands: fix.commands, policy: fix.policy, docs: fix.docs } : null,
+    })),
+    nextStep: nextStep(run.checks, options.strict),
+    interrupted: run.interrupted,
+    durationMs: run.durationMs,
+  };
+}
+
+const PRIORITY = ['fail', 'pending', 'inconclusive', 'warn'] as const;
+
+/** The first finding by severity, then by gate order (the checks are already in gate order). */
+export function mostImportant(checks: ReportCheck[], strict: boolean): ReportCheck | undefined {
+  for (const status of PRIORITY) {
+    if (status === 'warn' && !strict) break;
+    const found = checks.find((c) => c.status === status && c.fix);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function nextStep(checks: ReportCheck[], strict: boolean): string | null {
+  const first = mostImportant(checks, strict);
+  if (!first?.fix) return null;
+  const who = first.fix.actor === 'administrator' ? 'An administrator' : 'You';
+  return `${first.gate} (${first.region}, ${first.model}): ${who} — ${first.fix.text}`;
+}
