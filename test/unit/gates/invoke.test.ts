@@ -1,0 +1,52 @@
+import { GetFoundationModelAvailabilityCommand } from '@aws-sdk/client-bedrock';
+import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkInvoke } from '../../../src/gates/invoke.js';
+import { awsError, context, healthy, mocks, target, HAIKU, type Mocks } from './harness.js';
+
+let m: Mocks;
+beforeEach(() => (m = healthy(mocks())));
+afterEach(() => Object.values(m).forEach((mock) => mock.restore()));
+
+describe('invoke gate', () => {
+  it('makes one minimal Converse call and passes when it answers', async () => {
+    const result = await checkInvoke(context(), target(HAIKU));
+    expect(result).toMatchObject({ status: 'pass', invoke: { answered: true } });
+    const input = m.runtime.commandCalls(ConverseCommand)[0]!.args[0].input;
+    expect(input.modelId).toBe(HAIKU);
+    expect(input.inferenceConfig).toMatchObject({ temperature: 0 });
+    expect(input.inferenceConfig!.maxTokens).toBeLessThanOrEqual(16);
+  });
+
+  it('makes no call with --no-invoke', async () => {
+    expect(await checkInvoke(context({ noInvoke: true }), target(HAIKU))).toMatchObject({ status: 'skip', cause: 'not-requested' });
+    expect(m.runtime.calls()).toHaveLength(0);
+  });
+
+  it('does not call a Marketplace model without an agreement unless allowed', async () => {
+    m.bedrock.on(GetFoundationModelAvailabilityCommand).resolves({
+      modelId: HAIKU, agreementAvailability: { status: 'NOT_AVAILABLE' }, authorizationStatus: 'AUTHORIZED', entitlementAvailability: 'AVAILABLE', regionAvailability: 'AVAILABLE',
+    });
+    expect(await checkInvoke(context(), target(HAIKU))).toMatchObject({ status: 'inconclusive', cause: 'invoke-would-subscribe' });
+    expect(m.runtime.calls()).toHaveLength(0);
+    expect((await checkInvoke(context({ allowSubscribe: true }), target(HAIKU))).status).toBe('pass');
+    expect(m.runtime.calls()).toHaveLength(1);
+  });
+
+  it.each([
+    ['ThrottlingException', 429, 'Too many requests, please wait before trying again.'],
+    ['ServiceUnavailableException', 503, 'Bedrock is unable to process your request.'],
+    ['ModelNotReadyException', 429, 'The model specified in the request is not ready to serve inference requests.'],
+    ['InternalServerException', 500, 'The system encountered an unexpected error during processing. Try your request again.'],
+  ])('is inconclusive, never pass or fail, on %s', async (name, status, message) => {
+    m.runtime.on(ConverseCommand).rejects(awsError(name, status, message));
+    const result = await checkInvoke(context(), target(HAIKU));
+    expect(result.status).toBe('inconclusive');
+  });
+
+  it('hands a denial to the gate at fault', async () => {
+    m.runtime.on(ConverseCommand).rejects(awsError('AccessDeniedException', 403, "You don't have access to the model with the specified model ID."));
+    const result = await checkInvoke(context(), target(HAIKU));
+    expect(result).toMatchObject({ status: 'fail', invoke: { answered: false, diagnosis: { gate: 'model-access' } } });
+  });
+});

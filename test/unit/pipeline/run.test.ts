@@ -1,0 +1,124 @@
+import { ListFoundationModelsCommand, ListInferenceProfilesCommand, GetFoundationModelAvailabilityCommand, GetUseCaseForModelAccessCommand } from '@aws-sdk/client-bedrock';
+import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
+import { SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { planCheck, type CheckInput } from '../../../src/pipeline/plan.js';
+import { runCheck } from '../../../src/pipeline/run.js';
+import { awsError, healthy, mocks, sigv4Auth, HAIKU, NOVA, type Mocks } from '../gates/harness.js';
+
+let m: Mocks;
+beforeEach(() => (m = healthy(mocks())));
+afterEach(() => Object.values(m).forEach((mock) => mock.restore()));
+
+const input = (overrides: Partial<CheckInput> = {}): CheckInput => ({
+  regions: ['us-east-1'],
+  models: [HAIKU],
+  noInvoke: false,
+  allowSubscribe: false,
+  stream: false,
+  timeoutSeconds: 10,
+  ...overrides,
+});
+
+async function run(overrides: Partial<CheckInput> = {}) {
+  const plan = await planCheck(input(overrides), {});
+  return runCheck(plan, {
+    env: {},
+    auth: sigv4Auth(),
+    probe: async () => ({ ok: true, value: { durationMs: 1 }, evidence: {}, durationMs: 1 }),
+  });
+}
+const statusOf = (result: Awaited<ReturnType<typeof run>>, gate: string) => result.checks.find((c) => c.gate === gate)?.status;
+
+describe('check pipeline', () => {
+  it('a healthy run passes every gate and exits 0', async () => {
+    const result = await run();
+    expect(result.exitCode).toBe(0);
+    expect(result.checks.map((c) => [c.gate, c.status])).toEqual([
+      ['credentials', 'pass'], ['network', 'pass'], ['region', 'pass'], ['model-access', 'pass'], ['iam', 'pass'], ['provider-terms', 'pass'], ['invoke', 'pass'],
+    ]);
+    expect(result.identity).toMatchObject({ account: '111122223333', credentialSource: 'env' });
+  });
+
+  it('a matrix shares one identity lookup and one model list per Region', async () => {
+    const result = await run({ regions: ['us-east-1', 'us-west-2'], models: [HAIKU, NOVA] });
+    expect(result.targets).toHaveLength(4);
+    expect(result.checks).toHaveLength(28);
+    expect(m.sts.commandCalls(GetCallerIdentityCommand)).toHaveLength(1);
+    expect(m.bedrock.commandCalls(ListFoundationModelsCommand)).toHaveLength(2);
+    expect(m.bedrock.commandCalls(ListInferenceProfilesCommand).length).toBeLessThanOrEqual(2);
+    expect(m.bedrock.commandCalls(GetUseCaseForModelAccessCommand)).toHaveLength(2);
+    expect(m.runtime.commandCalls(ConverseCommand)).toHaveLength(4);
+  });
+
+  it('an invoke denial marks the gate at fault even when its prediction passed', async () => {
+    m.runtime.on(ConverseCommand).rejects(awsError('AccessDeniedException', 403,
+      `User: arn:aws:iam::111122223333:user/dev is not authorized to perform: bedrock:InvokeModel on resource: arn:aws:bedrock:us-east-1::foundation-model/${HAIKU} because no session policy allows the bedrock:InvokeModel action`));
+    const result = await run();
+    expect(result.exitCode).toBe(1);
+    const iam = result.checks.find((c) => c.gate === 'iam')!;
+    expect(iam).toMatchObject({ status: 'fail', cause: 'session-policy-deny' });
+    expect(iam.summary).toContain('predictive check had passed');
+  });
+
+  it('a predicted failure contradicted by a successful invoke becomes a warning that says so', async () => {
+    m.iam.on(SimulatePrincipalPolicyCommand).callsFake((i) => ({
+      EvaluationResults: (i.ResourceArns ?? []).map((r: string) => ({ EvalActionName: 'bedrock:InvokeModel', EvalResourceName: r, EvalDecision: 'implicitDeny' })),
+    }));
+    const result = await run();
+    const iam = result.checks.find((c) => c.gate === 'iam')!;
+    expect(iam.status).toBe('warn');
+    expect(iam.summary).toContain('a real Converse call succeeded');
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('throttling makes invoke inconclusive and the run exit 3', async () => {
+    m.runtime.on(ConverseCommand).rejects(awsError('ThrottlingException', 429, 'Too many requests, please wait before trying again.'));
+    const result = await run();
+    expect(statusOf(result, 'invoke')).toBe('inconclusive');
+    expect(result.exitCode).toBe(3);
+  });
+
+  it('expired credentials fail credentials and skip the gates that need them, saying why', async () => {
+    const expired = awsError('ExpiredTokenException', 403, 'The security token included in the request is expired');
+    m.sts.on(GetCallerIdentityCommand).rejects(awsError('ExpiredToken', 403, 'The security token included in the request is expired'));
+    m.bedrock.onAnyCommand().rejects(expired);
+    m.runtime.onAnyCommand().rejects(expired);
+    const result = await run();
+    expect(result.exitCode).toBe(1);
+    expect(result.checks.find((c) => c.gate === 'credentials')).toMatchObject({ status: 'fail', cause: 'expired-credentials' });
+    for (const gate of ['region', 'iam']) {
+      const check = result.checks.find((c) => c.gate === gate)!;
+      expect(check.status).toBe('skip');
+      expect(check.summary).toMatch(/^Not checked/);
+    }
+  });
+
+  it('a pending subscription exits 3 with provider-terms pending', async () => {
+    m.bedrock.on(GetFoundationModelAvailabilityCommand).resolves({
+      modelId: HAIKU, agreementAvailability: { status: 'PENDING' }, authorizationStatus: 'AUTHORIZED', entitlementAvailability: 'AVAILABLE', regionAvailability: 'AVAILABLE',
+    });
+    m.runtime.on(ConverseCommand).rejects(awsError('AccessDeniedException', 403, 'Your account is not authorized to access this model. Your AWS Marketplace subscription for this model is still being processed'));
+    const result = await run();
+    expect(result.checks.find((c) => c.gate === 'provider-terms')).toMatchObject({ status: 'pending', cause: 'marketplace-subscription-pending' });
+    expect(result.exitCode).toBe(3);
+  });
+
+  it('never hangs: a call that never answers is cut by the deadline and reported inconclusive', async () => {
+    m.runtime.on(ConverseCommand).callsFake(() => new Promise(() => {}));
+    const started = Date.now();
+    const result = await run({ timeoutSeconds: 1 });
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(statusOf(result, 'invoke')).toBe('inconclusive');
+    expect(result.exitCode).toBe(3);
+  });
+
+  it('a bug inside a gate is reported, not thrown', async () => {
+    m.bedrock.on(ListFoundationModelsCommand).callsFake(() => {
+      throw new TypeError('boom');
+    });
+    const result = await run();
+    expect(result.checks).toHaveLength(7);
+  });
+});
