@@ -1,0 +1,7 @@
+/** The diagnosis catalog: rules as data, fact extraction, and the pure classifier. */
+
+export type { ErrorFacts } from './facts.js';
+export { factsFromError, factsFromText } from './facts.js';
+export type { AuthMode, ClassifyContext, MatchInput, Rule } from './rule.js';
+export { RULES } from './rules.js';
+export { classify } from './classify.js';

@@ -1,0 +1,72 @@
+/** Rendering one Diagnosis (the `explain` command): a short doctor-style block, or JSON. */
+
+import { Chalk } from 'chalk';
+import type { Actor, Diagnosis } from '../types.js';
+
+const SYMBOL: Record<Diagnosis['status'], string> = {
+  fail: '✖',
+  inconclusive: '?',
+  pending: '…',
+};
+
+const WHO: Record<Actor, string> = {
+  caller: 'you',
+  administrator: 'an administrator',
+};
+
+function indent(text: string, pad: string): string {
+  return text
+    .split('\n')
+    .map((l) => `${pad}${l}`)
+    .join('\n');
+}
+
+export function renderDiagnosisHuman(d: Diagnosis, opts: { color: boolean }): string {
+  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const paint = d.status === 'fail' ? c.red : d.status === 'pending' ? c.blue : c.yellow;
+  const gate = d.gate === 'unknown' ? 'unknown gate' : d.gate;
+  const lines: string[] = [];
+  lines.push(`${paint(SYMBOL[d.status])} ${c.bold(gate)} ${paint(d.status)}  ${c.dim(`cause: ${d.cause}`)}`);
+  lines.push(`  ${d.summary}`);
+  lines.push(`  ${c.bold(`Fix (${WHO[d.fix.actor]} must act):`)} ${d.fix.text}`);
+  for (const cmd of d.fix.commands ?? []) lines.push(`      ${c.cyan(cmd)}`);
+  if (d.fix.policy !== undefined) {
+    lines.push(`  ${c.bold('Policy:')}`);
+    lines.push(indent(JSON.stringify(d.fix.policy, null, 2), '    '));
+  }
+  if (d.fix.docs) lines.push(`  ${c.dim('Docs:')} ${c.underline(d.fix.docs)}`);
+  if (d.confidence > 0 && d.confidence < 0.7) {
+    lines.push(c.dim(`  (low confidence ${d.confidence.toFixed(2)}: run bedrock-doctor check to confirm)`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export interface DiagnosisJson {
+  gate: Diagnosis['gate'];
+  cause: string;
+  summary: string;
+  /** The fix text. */
+  fix: string;
+  confidence: number;
+  status: Diagnosis['status'];
+  actor: Actor;
+  commands?: string[];
+  policy?: unknown;
+  docs?: string;
+}
+
+export function diagnosisJson(d: Diagnosis): DiagnosisJson {
+  const out: DiagnosisJson = {
+    gate: d.gate,
+    cause: d.cause,
+    summary: d.summary,
+    fix: d.fix.text,
+    confidence: d.confidence,
+    status: d.status,
+    actor: d.fix.actor,
+  };
+  if (d.fix.commands?.length) out.commands = [...d.fix.commands];
+  if (d.fix.policy !== undefined) out.policy = d.fix.policy;
+  if (d.fix.docs) out.docs = d.fix.docs;
+  return out;
+}
