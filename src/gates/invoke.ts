@@ -61,8 +61,9 @@ export const checkInvoke: GateCheck = async (ctx, target) => {
   }
   const d = call.diagnosis;
   const own = d.gate === 'invoke' || d.gate === 'unknown';
+  // A failure that belongs to another gate carries its fix there; this row only records it.
   return {
-    ...outcome('invoke', d.status, d.cause, own ? d.summary : `Converse failed: ${d.summary}`, d.fix, call.evidence),
+    ...outcome('invoke', d.status, d.cause, own ? d.summary : `Converse failed: ${d.summary} (see ${d.gate})`, own ? d.fix : null, call.evidence),
     invoke: { answered: false, diagnosis: d },
   };
 };

@@ -39,9 +39,9 @@ export const checkNetwork: GateCheck = async (ctx, target) => {
       },
       { details });
   }
-  const overridden = Object.keys(ctx.env).filter((k) => k.startsWith('AWS_ENDPOINT_URL'));
+  const overridden = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_BEDROCK', 'AWS_ENDPOINT_URL_BEDROCK_RUNTIME'].filter((k) => ctx.env[k]);
+  const hosts = endpoints.control.host === endpoints.runtime.host ? endpoints.control.host : `${endpoints.control.host} and ${endpoints.runtime.host}`;
   return pass('network',
-    `${endpoints.control.host} and ${endpoints.runtime.host} accept connections` +
-      (overridden.length > 0 ? ` (from ${overridden.sort().join(', ')})` : '') + '.',
+    `${hosts} accept${hosts.includes(' and ') ? '' : 's'} connections` + (overridden.length > 0 ? ` (set by ${overridden.join(', ')})` : '') + '.',
     { details });
 };

@@ -53,11 +53,11 @@ export async function planCheck(input: CheckInput, env: NodeJS.ProcessEnv): Prom
   if (input.expectAccount !== undefined && !/^\d{12}$/.test(input.expectAccount)) {
     throw new UsageError(`--expect-account "${input.expectAccount}" is not a 12-digit AWS account id`);
   }
+  const refs = input.models.map((m) => parseModelRef(m));
   const { regions, source } = await resolveRegions(input, env);
   for (const region of regions) {
     if (!isRegionShaped(region)) throw new UsageError(`--region "${region.slice(0, 60)}" is not an AWS Region name (e.g. us-east-1)`);
   }
-  const refs = input.models.map((m) => parseModelRef(m));
   const targets: PlannedTarget[] = [];
   const seen = new Set<string>();
   for (const region of regions) {

@@ -2,6 +2,11 @@ import type { GateOutcome } from '../gates/context.js';
 import type { Diagnosis, Evidence, Gate, GateResult, Status } from '../types.js';
 
 const FINDING: Status[] = ['fail', 'pending', 'inconclusive'];
+/**
+ * Gates whose findings predict whether the model call works, so a successful call can
+ * contradict them. Credentials (e.g. the wrong account) and network findings stand regardless.
+ */
+const PREDICTIONS: Gate[] = ['region', 'model-access', 'iam', 'provider-terms'];
 
 function fromDiagnosis(gate: Gate, d: Diagnosis, evidence: Evidence, note = ''): GateResult {
   return { gate, status: d.status, cause: d.cause, summary: d.summary + note, fix: d.fix, evidence };
@@ -39,7 +44,7 @@ export function reconcile(outcomes: Map<Gate, GateOutcome>): Map<Gate, GateResul
     }
   } else if (invoke?.answered) {
     for (const [gate, result] of results) {
-      if (gate === 'invoke' || (result.status !== 'fail' && result.status !== 'pending')) continue;
+      if (!PREDICTIONS.includes(gate) || (result.status !== 'fail' && result.status !== 'pending')) continue;
       results.set(gate, {
         ...result,
         status: 'warn',

@@ -1,0 +1,93 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SCENARIOS, scenarioArgs, scenarioEnvironment, secretCanaries, startEmulator, type Emulator } from '../../src/sandbox/index.js';
+import { runCli, STACK_TRACE } from './cli.js';
+
+let emulator: Emulator | undefined;
+let home: string | undefined;
+afterEach(async () => {
+  await emulator?.close();
+  if (home) await rm(home, { recursive: true, force: true });
+  emulator = home = undefined;
+});
+
+/**
+ * Every scenario, end to end: the built CLI, spawned as a user would run it, against the
+ * emulator on 127.0.0.1, reached only through the standard AWS_ENDPOINT_URL_* variables.
+ */
+describe.each(SCENARIOS.map((s) => [s.name, s] as const))('check against the emulator: %s', (_, scenario) => {
+  it(`reports ${scenario.gate ?? 'ready'} and exits ${scenario.exitCode}`, async () => {
+    emulator = await startEmulator(scenario);
+    home = await mkdtemp(join(tmpdir(), 'bd-e2e-'));
+    const env = await scenarioEnvironment(scenario, emulator, { home });
+    const run = await runCli(['check', ...scenarioArgs(scenario), '--format', 'json', '--verbose'], env);
+
+    expect(run.code, run.stderr).toBe(scenario.exitCode);
+    const report = JSON.parse(run.stdout); // stdout holds only the JSON
+    expect(report).toMatchObject({ schemaVersion: 1, exitCode: scenario.exitCode, ready: scenario.exitCode === 0 });
+    expect(report.checks).toHaveLength(7);
+
+    const findings = report.checks.filter((c: { status: string }) => c.status !== 'pass' && c.status !== 'skip');
+    if (scenario.gate) {
+      const atFault = report.checks.find((c: { gate: string }) => c.gate === scenario.gate);
+      expect(atFault.status, JSON.stringify(findings)).toBe(scenario.status ?? 'fail');
+      // The gate at fault is the first finding (warnings aside) in gate order.
+      expect(findings.find((c: { status: string }) => c.status !== 'warn')?.gate ?? scenario.gate).toBe(scenario.gate);
+    } else {
+      expect(findings.filter((c: { status: string }) => c.status !== 'warn'), JSON.stringify(findings)).toEqual([]);
+    }
+
+    const output = run.stdout + run.stderr;
+    for (const secret of secretCanaries(env)) expect(output).not.toContain(secret);
+    expect(output).not.toMatch(STACK_TRACE);
+    expect(emulator.requests.filter((r) => r.mutating)).toEqual([]);
+    for (const operation of scenario.mustNotCall ?? []) {
+      expect(emulator.requests.map((r) => r.operation)).not.toContain(operation);
+    }
+  });
+});
+
+describe('scenario specifics', () => {
+  async function runScenario(name: string, extra: string[] = []) {
+    const scenario = SCENARIOS.find((s) => s.name === name)!;
+    emulator = await startEmulator(scenario);
+    home = await mkdtemp(join(tmpdir(), 'bd-e2e-'));
+    const env = await scenarioEnvironment(scenario, emulator, { home });
+    const run = await runCli(['check', ...scenarioArgs(scenario), '--json', ...extra], env);
+    return { run, report: JSON.parse(run.stdout), requests: emulator.requests };
+  }
+
+  it('--no-invoke sends no Converse request', async () => {
+    const { requests } = await runScenario('no-invoke');
+    expect(requests.filter((r) => r.service === 'bedrock-runtime')).toEqual([]);
+  });
+
+  it('an SSO session is simulated as its role, path included', async () => {
+    const { report, requests } = await runScenario('sso-session');
+    const simulate = requests.find((r) => r.operation === 'SimulatePrincipalPolicy');
+    expect(simulate?.params?.PolicySourceArn).toBe('arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_BedrockDev_0123456789abcdef');
+    expect(report.identity.principalArn).toBe('arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_BedrockDev_0123456789abcdef');
+  });
+
+  it('a hanging endpoint is cut at --timeout 5', async () => {
+    const { run } = await runScenario('hanging-endpoint');
+    expect(run.ms).toBeLessThan(9000);
+  });
+
+  it('a healthy run makes about three round trips on its critical path', async () => {
+    const { report, requests } = await runScenario('healthy');
+    expect(report.durationMs).toBeLessThan(5000);
+    const count = (op: string) => requests.filter((r) => r.operation === op).length;
+    expect(count('GetCallerIdentity')).toBe(1);
+    expect(count('ListFoundationModels')).toBe(1);
+    expect(count('Converse')).toBe(1);
+  });
+
+  it('--redact masks account ids but keeps request ids', async () => {
+    const { run } = await runScenario('iam-implicit-deny', ['--redact']);
+    expect(run.stdout).not.toContain('111122223333');
+    expect(run.stdout).toMatch(/"requestId": "[0-9a-f-]{8,}"/);
+  });
+});
