@@ -46,14 +46,12 @@ async function agreement(ctx: GateContext, target: PlannedTarget, baseId: string
 /** Anthropic's first-time-use form, once per account (or organization), from GetUseCaseForModelAccess. */
 async function anthropicUseCase(ctx: GateContext, target: PlannedTarget): Promise<GateOutcome> {
   const useCase = await ctx.lookups.useCase(target.region);
+  // AWS answers 404 when no form was ever submitted; any 200 means one is on file.
   if (useCase.ok) {
     const form = decodeForm(useCase.value.formData);
-    if (form) {
-      return pass('provider-terms', `Anthropic's use-case form is on file${form.companyName ? ` (company: ${form.companyName})` : ''}.`, useCase.evidence);
-    }
+    return pass('provider-terms', `Anthropic's use-case form is on file${form?.companyName ? ` (company: ${form.companyName})` : ''}.`, useCase.evidence);
   }
-  const missing = useCase.ok || useCase.evidence.errorName === 'ResourceNotFoundException';
-  if (!missing && !useCase.ok) return fromFailure('provider-terms', useCase, 'bedrock:GetUseCaseForModelAccess');
+  if (useCase.evidence.errorName !== 'ResourceNotFoundException') return fromFailure('provider-terms', useCase, 'bedrock:GetUseCaseForModelAccess');
   return outcome('provider-terms', 'fail', 'anthropic-use-case-missing',
     'Anthropic\'s use-case form has not been submitted for this account: Anthropic models are refused until it is. (A form submitted from the Organization\'s management account may cover member accounts without showing here; the invoke call confirms.)',
     {

@@ -8,6 +8,17 @@ const FINDING: Status[] = ['fail', 'pending', 'inconclusive'];
  */
 const PREDICTIONS: Gate[] = ['region', 'model-access', 'iam', 'provider-terms'];
 
+/**
+ * How a successful call rewrites a prediction. An inconclusive prediction (say, a
+ * least-privilege caller who may not list models) becomes a warning: the call works, so the
+ * run can still be ready.
+ */
+const CONTRADICTED = {
+  fail: (summary: string) => `Predicted to fail, but a real Converse call succeeded (a condition the prediction could not see): ${summary}`,
+  pending: (summary: string) => `${summary} A Converse call succeeded anyway: access may be provisional while the subscription finalizes; re-run in 15 minutes.`,
+  inconclusive: (summary: string) => `${summary} The Converse call succeeded, so this did not stop it.`,
+};
+
 function fromDiagnosis(gate: Gate, d: Diagnosis, evidence: Evidence, note = ''): GateResult {
   return { gate, status: d.status, cause: d.cause, summary: d.summary + note, fix: d.fix, evidence };
 }
@@ -44,15 +55,8 @@ export function reconcile(outcomes: Map<Gate, GateOutcome>): Map<Gate, GateResul
     }
   } else if (invoke?.answered) {
     for (const [gate, result] of results) {
-      if (!PREDICTIONS.includes(gate) || (result.status !== 'fail' && result.status !== 'pending')) continue;
-      results.set(gate, {
-        ...result,
-        status: 'warn',
-        summary:
-          result.status === 'pending'
-            ? `${result.summary} A Converse call succeeded anyway: access may be provisional while the subscription finalizes; re-run in 15 minutes.`
-            : `Predicted to fail, but a real Converse call succeeded (a condition the prediction could not see): ${result.summary}`,
-      });
+      if (!PREDICTIONS.includes(gate) || !FINDING.includes(result.status)) continue;
+      results.set(gate, { ...result, status: 'warn', summary: CONTRADICTED[result.status as 'fail' | 'pending' | 'inconclusive'](result.summary) });
     }
   }
   return results;

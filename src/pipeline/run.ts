@@ -167,8 +167,10 @@ async function probeOnce(
   }
 }
 
+/** The reported check: the result's own fields only (reconciliation notes stay internal). */
 function toCheck(result: GateResult, target: PlannedTarget, durationMs: number): ReportCheck {
-  return { ...result, gate: result.gate, region: target.region, model: target.model, durationMs };
+  const { gate, status, cause, summary, fix, evidence } = result;
+  return { gate, region: target.region, model: target.model, status, cause, summary, fix, evidence, durationMs };
 }
 
 /** The identity for the report, from lookups already made (no new call but GetRole's memo). */

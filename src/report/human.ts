@@ -50,8 +50,11 @@ export function renderHuman(report: JsonReport, checks: ReportCheck[], options: 
       if (check.fix && check.status !== 'pass' && check.status !== 'skip') {
         const who = check.fix.actor === 'administrator' ? 'an administrator' : 'you';
         lines.push(indent(`${chalk.bold('fix')} (${who}): ${check.fix.text}`, '      '));
-        for (const command of check.fix.commands ?? []) lines.push(`        ${chalk.cyan('$')} ${command}`);
-        if (check.fix.policy) lines.push(indent(JSON.stringify(check.fix.policy, null, 2), '        '));
+        // Warnings stay short; commands and policies are for what blocks (or on --verbose).
+        if (check.status !== 'warn' || options.verbose) {
+          for (const command of check.fix.commands ?? []) lines.push(`        ${chalk.cyan('$')} ${command}`);
+          if (check.fix.policy) lines.push(indent(JSON.stringify(check.fix.policy, null, 2), '        '));
+        }
         if (check.fix.docs) lines.push(`        ${chalk.gray(check.fix.docs)}`);
       }
       if (options.verbose) {

@@ -162,6 +162,16 @@ export const SCENARIOS: readonly Scenario[] = [
     },
   },
   {
+    name: 'least-privilege',
+    title: 'The caller may only invoke models: every read-only lookup is denied, yet the call works.',
+    gate: null,
+    exitCode: 0,
+    behaviours: {
+      'iam:*': error('AccessDenied', 403, `User: ${USER_ARN} is not authorized to perform: iam:SimulatePrincipalPolicy on resource: ${USER_ARN} because no identity-based policy allows the iam:SimulatePrincipalPolicy action`),
+      'bedrock:*': error('AccessDeniedException', 403, `User: ${USER_ARN} is not authorized to perform: bedrock:ListFoundationModels because no identity-based policy allows the bedrock:ListFoundationModels action`),
+    },
+  },
+  {
     name: 'sso-session',
     title: 'An IAM Identity Center (SSO) session: the role has a path that the STS ARN does not show.',
     gate: null,
