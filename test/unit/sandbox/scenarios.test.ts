@@ -100,6 +100,7 @@ const CONVERSE: Record<string, Expected> = {
     message: `User: ${USER} is not authorized to perform: bedrock:InvokeModel on resource: arn:aws:bedrock:us-east-1::foundation-model/${HAIKU} with an explicit deny in a service control policy: arn:aws:organizations::999988887777:policy/o-example/service_control_policy/p-example`,
   },
   'cannot-simulate': 'ok',
+  'least-privilege': 'ok',
   'sso-session': 'ok',
   'no-invoke': 'ok',
   'throttled-invoke': { name: 'ThrottlingException', status: 429, message: 'Too many requests, please wait before trying again.' },
