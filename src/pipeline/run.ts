@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createClients, type AwsClients } from '../aws/clients.js';
 import type { CallOutcome } from '../aws/call.js';
 import { setUpAuth, type AuthSetup } from '../aws/credentials.js';
@@ -46,6 +47,8 @@ function deadlineError(timeoutMs: number): Error {
 export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunResult> {
   const started = performance.now();
   const controller = new AbortController();
+  // Every concurrent SDK call listens on this one signal; a matrix easily exceeds Node's default of 10.
+  setMaxListeners(0, controller.signal);
   const onExternalAbort = () => controller.abort(Object.assign(new Error('Interrupted before this call could complete'), { name: 'TimeoutError' }));
   deps.signal?.addEventListener('abort', onExternalAbort, { once: true });
   const deadline = setTimeout(() => controller.abort(deadlineError(plan.timeoutMs)), plan.timeoutMs);

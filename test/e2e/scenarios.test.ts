@@ -85,6 +85,16 @@ describe('scenario specifics', () => {
     expect(count('Converse')).toBe(1);
   });
 
+  it('a matrix checks every cell, quietly (no warnings on stderr)', async () => {
+    const { run, report } = await runScenario('healthy', [
+      '--region', 'us-west-2', '--model', 'amazon.nova-lite-v1:0', '--model', 'us.anthropic.claude-sonnet-4-20250514-v1:0',
+    ]);
+    expect(run.code).toBe(0);
+    expect(report.targets).toHaveLength(6);
+    expect(report.checks).toHaveLength(42);
+    expect(run.stderr).not.toMatch(/Warning/);
+  });
+
   it('--redact masks account ids but keeps request ids', async () => {
     const { run } = await runScenario('iam-implicit-deny', ['--redact']);
     expect(run.stdout).not.toContain('111122223333');
