@@ -43,7 +43,10 @@ export function checkInput(flags: CheckFlags): CheckInput {
 export async function checkCommand(flags: CheckFlags, io: Io, deps: Partial<RunDependencies> = {}): Promise<number> {
   const format = parseFormat(flags.format, flags.json, ['human', 'json', 'markdown']);
   const plan = await planCheck(checkInput(flags), io.env);
-  const interactive = format === 'human' && Boolean(io.stderr.isTTY) && !io.env.CI && !flags.output;
+  // A terminal that reports no width (some pseudo-terminals) would make the spinner's line
+  // arithmetic divide by zero, so it gets no spinner either.
+  const interactive =
+    format === 'human' && Boolean(io.stderr.isTTY) && ((io.stderr as { columns?: number }).columns ?? 0) > 0 && !io.env.CI && !flags.output;
   const spinner = interactive
     ? ora({ text: `Checking ${plan.targets.length} target${plan.targets.length === 1 ? '' : 's'}…`, stream: io.stderr, color: 'cyan' }).start()
     : null;
