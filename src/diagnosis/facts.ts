@@ -95,6 +95,9 @@ export const KNOWN_NAMES: readonly string[] = [
   'MPAgreementBeingCreated',
   'BadCScoreException',
   'UnknownOperationException',
+  'InvalidAction',
+  'NotAuthorized',
+  'NotAuthorizedException',
   'AggregateError',
   'SyntaxError',
 ];
@@ -230,6 +233,23 @@ const STATUS_PATTERNS: readonly RegExp[] = [
   /(?:^|[\s(])([45]\d\d)(?=$|[\s):,.])/,
 ];
 
+/**
+ * Status-named exception classes of the OpenAI/Anthropic SDKs and LiteLLM
+ * (`litellm.BadRequestError: BedrockException - …`, `anthropic.RateLimitError`): when the text
+ * prints no number, the class still says which status the gateway mapped the error to.
+ */
+const STATUS_CLASSES: Readonly<Record<string, number>> = {
+  badrequesterror: 400,
+  authenticationerror: 401,
+  permissiondeniederror: 403,
+  notfounderror: 404,
+  unprocessableentityerror: 422,
+  ratelimiterror: 429,
+  serviceunavailableerror: 503,
+};
+const STATUS_CLASS =
+  /\b(BadRequestError|AuthenticationError|PermissionDeniedError|NotFoundError|UnprocessableEntityError|RateLimitError|ServiceUnavailableError)\b/i;
+
 function statusFromText(text: string): number | undefined {
   for (const re of STATUS_PATTERNS) {
     const raw = firstGroup(re, text);
@@ -238,7 +258,8 @@ function statusFromText(text: string): number | undefined {
       if (n >= 100 && n <= 599) return n;
     }
   }
-  return undefined;
+  const cls = firstGroup(STATUS_CLASS, text);
+  return cls ? STATUS_CLASSES[cls.toLowerCase()] : undefined;
 }
 
 // ---------------------------------------------------------------- host

@@ -51,7 +51,7 @@ const CHECK = 'bedrock-doctor check';
 // ---------------------------------------------------------------- helpers for `when`/`render`
 
 const DNS_TEXT =
-  /getaddrinfo|\bENOTFOUND\b|\bEAI_AGAIN\b|no such host|Name or service not known|nodename nor servname|Temporary failure in name resolution|Could not resolve host|dns error|failed to lookup address|UnknownHostException|Unable to resolve host|Could not connect to the endpoint URL/i;
+  /getaddrinfo|\bENOTFOUND\b|\bEAI_AGAIN\b|no such host|Name or service not known|nodename nor servname|Temporary failure in name resolution|Could not resolve host|dns error|failed to lookup address|UnknownHostException|Unable to resolve host|server misbehaving|Could not connect to the endpoint URL/i;
 
 function hostRegion(m: MatchInput): string | undefined {
   return regionOfBedrockHost(m.facts.host);
@@ -412,7 +412,7 @@ export const RULES: readonly Rule[] = [
     gate: 'credentials',
     status: 'fail',
     message:
-      /sso[ _-]session '[^']{0,80}' (?:could not be found|was not found|does not exist)|missing required (?:property|configuration)[^.]{0,40}sso|sso_session[^.]{0,40}(?:missing|not found|required)|InvalidSSOConfig/i,
+      /sso[ _-]session '[^']{0,80}' (?:could not be found|was not found|does not exist)|missing required (?:property|configuration)[^.]{0,40}sso|sso_session[^.]{0,40}(?:missing|not found|required)|InvalidSSOConfig|failed to (?:retrieve|read|find|load) sso_\w{2,30}|sso_(?:account_id|role_name|start_url|region)[^.]{0,40}(?:missing|not found|required)/i,
     seenUnder: ['CredentialsProviderError', 'InvalidConfigError'],
     summary: 'The profile\'s IAM Identity Center (SSO) configuration is incomplete: the sso-session section or a required setting is missing.',
     fix: {
@@ -548,7 +548,7 @@ export const RULES: readonly Rule[] = [
     gate: 'credentials',
     status: 'fail',
     message:
-      /Could not load credentials|Unable to (?:locate|load|find|retrieve) (?:AWS |any )?credentials|Missing credentials in config|no valid (?:credential )?providers in chain|no providers in chain provided credentials|Could not resolve credentials using profile|credential provider was not enabled|failed to (?:refresh cached|retrieve|load|resolve) credentials|No (?:AWS )?credentials (?:found|available|were found|provided)|credentials (?:are )?not (?:found|configured|set)|load credentials from any|Credential is missing|Error when retrieving credentials from|credential_process[^.]{0,40}(?:failed|error)/i,
+      /Could not load credentials|Unable to (?:locate|load|find|retrieve) (?:AWS |any )?credentials|Missing credentials in config|no valid (?:credential )?providers in chain|no providers in chain provided credentials|Could not resolve credentials using profile|credential provider was not enabled|failed ?to ?(?:create|refresh|retrieve|load|resolve|obtain|get)[\w ]{0,40}?credentials|No (?:AWS )?credentials (?:found|available|were found|provided)|credentials (?:are )?not (?:found|configured|set)|load credentials from any|Credential is missing|Error when retrieving credentials from|credential_process[^.]{0,40}(?:failed|error)|(?:requires|missing|need) (?:valid )?AWS credentials|AWS credentials (?:are )?(?:required|missing)/i,
     names: ['CredentialsProviderError', 'NoCredentialsError', 'PartialCredentialsError', 'CredentialsError', 'CredentialRetrievalError'],
     summary: 'No AWS credentials were found: no environment keys, no usable profile, no SSO session, no instance role.',
     fix: {
@@ -715,7 +715,7 @@ export const RULES: readonly Rule[] = [
     gate: 'region',
     status: 'fail',
     message:
-      /model identifier (?:is )?invalid|invalid model identifier|model (?:id(?:entifier)?|ARN) (?:is )?(?:invalid|not valid)|invalid model (?:id|ARN)\b|model id(?:entifier)? ['"]?[\w.:\/-]{1,200}['"]? (?:is not (?:supported|valid|found)|does not exist)|at '?modelId'? failed to satisfy constraint/i,
+      /model identifier (?:is )?invalid|invalid model identifier|model (?:id(?:entifier)?|ARN) (?:is )?(?:invalid|not valid)|invalid model (?:id|ARN)\b|model id(?:entifier)? ['"]?[\w.:\/-]{1,200}['"]? (?:is not (?:supported|valid|found)|does not exist)|at '?modelId'? failed to satisfy constraint|\bmodel_not_found\b|\bmodel\b[^.]{0,80}? does not exist/i,
     seenUnder: ['ValidationException', 'ResourceNotFoundException'],
     summary:
       'The model identifier is not valid here: a typo or a non-Bedrock name, a model not offered in this Region, or an inference-profile prefix that is not offered from this source Region.',
@@ -749,7 +749,7 @@ export const RULES: readonly Rule[] = [
     gate: 'region',
     status: 'fail',
     message:
-      /(?:Unsupported|Unknown|Invalid|unrecognized) (?:model )?provider:? ['"]?(?:us|eu|apac|jp|au|ca|global|us-gov)\b|provider ['"]?(?:us|eu|apac|global)['"]? (?:is )?not supported/i,
+      /(?:Unsupported|Unknown|Invalid|unrecognized) (?:model )?provider:? ['"]?(?:us|eu|apac|jp|au|ca|global|us-gov)\b|provider ['"]?(?:us|eu|apac|global)['"]? (?:is )?not supported|(?:Unsupported|Unknown|unrecognized) (?:model )?provider ?= ?\w/i,
     summary:
       'The client library parses the provider from the model id and does not understand inference-profile prefixes (us., eu., global.…).',
     fix: {
@@ -786,7 +786,8 @@ export const RULES: readonly Rule[] = [
     id: 'region-not-set',
     gate: 'region',
     status: 'fail',
-    message: /Region is missing|You must specify a region|Missing Region|Missing region in config|NoRegionError|could not find region|region (?:is )?(?:not set|required|undefined)/i,
+    message:
+      /Region is missing|You must specify a region|Missing Region|Missing region in config|NoRegionError|could not find region|\bregion (?:setting |name |configuration )?(?:is |was )?(?:not set|not specified|not configured|not provided|missing|required|undefined)\b|Unable to (?:load|find|determine|resolve) (?:the |a |any )?(?:AWS )?region|No RegionEndpoint/i,
     names: ['NoRegionError'],
     seenUnder: ['ConfigError'],
     summary: 'No AWS Region is configured for the client.',
@@ -846,7 +847,7 @@ export const RULES: readonly Rule[] = [
     gate: 'invoke',
     status: 'fail',
     message:
-      /Malformed input request|Extra inputs are not permitted|extraneous key|tool_result|tool_use|invalid beta flag|input is too long|prompt is too long|Input validation error|maximum context length|too many (?:input )?tokens in the (?:request|prompt)|is not valid against schema|required key \[|messages\.\d{1,4}|unsupported (?:parameter|field)|unexpected field|Invalid (?:request )?body|reformat your input|field required|must not be valid against schema|Unsupported value|model returned the following errors|roles must alternate|max_tokens|tool_choice|maximum allowed number of (?:output|input) tokens/i,
+      /Malformed input request|Extra inputs are not permitted|extraneous key|tool_result|tool_use|invalid beta flag|input is too long|prompt is too long|Input validation error|maximum context length|too many (?:input )?tokens in the (?:request|prompt)|is not valid against schema|required key \[|messages\.\d{1,4}|unsupported (?:parameter|field)|unexpected field|Invalid (?:request )?body|reformat your input|field required|must not be valid against schema|Unsupported value|model returned the following errors|roles must alternate|max_tokens|tool_choice|maximum allowed number of (?:output|input) tokens|maximum tokens you requested|exceeds? the model(?:'s)? (?:token )?limit|\btool(?:Config|Use|Result|Choice)\b|budget_tokens|\bInput should be\b|(?:field|parameter|key) must be (?:defined|set|provided|specified)|context (?:window|length) (?:exceeded|is exceeded)/i,
     seenUnder: ['ValidationException', 'ModelErrorException', 'ModelStreamErrorException', 'BadRequestException'],
     summary: 'Bedrock reached the model and rejected the request body: the application sent a field, structure or size the model does not accept. Access is fine.',
     fix: {
@@ -930,7 +931,7 @@ export const RULES: readonly Rule[] = [
     id: 'internal-error',
     gate: 'invoke',
     status: 'inconclusive',
-    message: /encountered an unexpected error|Internal Server Error|internal (?:server )?(?:error|failure)|InternalFailure/i,
+    message: /encountered an unexpected error|Internal Server Error|internal (?:server )?(?:error|failure)|InternalFailure|server (?:had|encountered|experienced) an (?:internal )?error/i,
     httpStatus: [500],
     names: ['InternalServerException', 'InternalFailure', 'InternalServerError'],
     seenUnder: ['ModelStreamErrorException'],
@@ -958,8 +959,9 @@ export const RULES: readonly Rule[] = [
     id: 'wrong-endpoint',
     gate: 'network',
     status: 'fail',
-    message: /requested operation is not recognized by the service|\bOperation unknown\b|UnknownOperation|Unknown operation|Unable to determine service\/operation name to be authorized/i,
-    names: ['UnknownOperationException'],
+    message:
+      /requested operation is not recognized by the service|\bOperation unknown\b|UnknownOperation|Unknown operation|Unable to determine service\/operation name to be authorized|Unknown service:? ['"]?bedrock|UnknownServiceError|action or operation requested is invalid/i,
+    names: ['UnknownOperationException', 'InvalidAction'],
     seenUnder: ['ValidationException'],
     summary:
       'The call went to the wrong Bedrock endpoint: a runtime call to the control-plane host or vice versa (e.g. a single AWS_ENDPOINT_URL for both, or an old SDK without bedrock-runtime).',
@@ -975,7 +977,7 @@ export const RULES: readonly Rule[] = [
     gate: 'network',
     status: 'fail',
     message:
-      /unable to get local issuer certificate|self[- ]signed certificate|certificate verify failed|CERTIFICATE_VERIFY_FAILED|unable to verify the first certificate|certificate signed by unknown authority|PKIX path building failed|unable to find valid certification path|SSL ?Error|SSLError|ERR_CERT_[A-Z_]{2,40}|certificate has expired|Hostname\/IP does not match certificate/i,
+      /unable to get local issuer certificate|self[- ]signed certificate|certificate verify failed|CERTIFICATE_VERIFY_FAILED|unable to verify the first certificate|certificate signed by unknown authority|PKIX path building failed|unable to find valid certification path|SSL ?Error|SSLError|ERR_CERT_[A-Z_]{2,40}|certificate has expired|Hostname\/IP does not match certificate|wrong version number|SSL routines|SSLHandshakeException|handshake (?:failure|failed)|\bx509: /i,
     codes: [
       'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
       'UNABLE_TO_GET_ISSUER_CERT',
@@ -986,6 +988,7 @@ export const RULES: readonly Rule[] = [
       'CERT_UNTRUSTED',
       'CERT_SIGNATURE_FAILURE',
       'ERR_TLS_CERT_ALTNAME_INVALID',
+      'EPROTO',
     ],
     summary: 'TLS to the AWS endpoint failed certificate verification: a corporate proxy or security tool (Zscaler, Netskope…) re-signs TLS with a private CA.',
     fix: {
@@ -999,7 +1002,7 @@ export const RULES: readonly Rule[] = [
     id: 'dns-failure',
     gate: 'network',
     status: 'fail',
-    message: /getaddrinfo|\bENOTFOUND\b|\bEAI_AGAIN\b|no such host|Name or service not known|nodename nor servname|Temporary failure in name resolution|Could not resolve host|dns error|failed to lookup address|UnknownHostException|Unable to resolve host/i,
+    message: /getaddrinfo|\bENOTFOUND\b|\bEAI_AGAIN\b|no such host|Name or service not known|nodename nor servname|Temporary failure in name resolution|Could not resolve host|dns error|failed to lookup address|UnknownHostException|Unable to resolve host|server misbehaving/i,
     codes: ['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME'],
     summary: 'The Bedrock endpoint hostname does not resolve from this machine (DNS, VPN, proxy or VPC private DNS).',
     fix: {
@@ -1020,7 +1023,7 @@ export const RULES: readonly Rule[] = [
     id: 'proxy-error',
     gate: 'network',
     status: 'fail',
-    message: /ProxyConnectionError|Tunnel connection failed|Unable to connect to proxy|Proxy Authentication Required|proxy (?:error|refused)|ERR_PROXY_CONNECTION_FAILED|Failed to connect to proxy/i,
+    message: /ProxyConnectionError|Tunnel connection failed|Unable to connect to proxy|Proxy Authentication Required|proxy (?:error|refused)|ERR_PROXY_CONNECTION_FAILED|(?:Failed|Cannot|Could not|Unable) to connect to (?:the )?proxy/i,
     names: ['ProxyConnectionError'],
     httpStatus: [407],
     summary: 'The HTTP proxy refused or failed the connection to AWS.',
@@ -1035,7 +1038,7 @@ export const RULES: readonly Rule[] = [
     id: 'endpoint-connection-failed',
     gate: 'network',
     status: 'inconclusive',
-    message: /Could not connect to the endpoint URL|Unable to connect to|Failed to connect to|Connection (?:to [^ ]{1,200} )?failed|\bEHOSTUNREACH\b|\bENETUNREACH\b|Network is unreachable|No route to host|fetch failed/i,
+    message: /Could not connect to the endpoint URL|Unable to connect to|Failed to connect to|Cannot connect to host|Failed to establish a new connection|Connection (?:to [^ ]{1,200} )?failed|\bEHOSTUNREACH\b|\bENETUNREACH\b|Network is unreachable|No route to host|fetch failed/i,
     codes: ['EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN'],
     names: ['EndpointConnectionError'],
     summary: 'Could not connect to the Bedrock endpoint (no egress, firewall, proxy, or a VPC without a route or endpoint).',
@@ -1152,8 +1155,9 @@ export const RULES: readonly Rule[] = [
     id: 'access-denied',
     gate: 'iam',
     status: 'fail',
-    message: /\bAccess denied\b|\bForbidden\b[^.]{0,40}(?:permission|not allowed)|\bpermission denied\b/i,
-    names: ['AccessDeniedException', 'AccessDenied', 'ForbiddenException'],
+    message:
+      /\bAccess denied\b|\bForbidden\b[^.]{0,40}(?:permission|not allowed)|\bpermission denied\b|(?:do not|don't|does not|doesn't) have (?:the )?(?:required |necessary |sufficient )?permissions? to\b/i,
+    names: ['AccessDeniedException', 'AccessDenied', 'ForbiddenException', 'NotAuthorized'],
     httpStatus: [403],
     summary: 'Access was denied, but the message does not say why (IAM, an account-level block, or the auth method).',
     fix: {
