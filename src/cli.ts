@@ -6,7 +6,7 @@ import { VERSION } from './version.js';
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** Builds the program; each action records its exit code. Commands load lazily (fast --version). */
-function program(io: Io, setExit: (code: number) => void): Command {
+function program(io: Io, setExit: (code: number) => void, onUsageError: (message: string) => void): Command {
   const cli = new Command('bedrock-doctor')
     .description('Can this AWS identity really call this Amazon Bedrock model? If not, which gate is at fault, and the fix.')
     .version(VERSION, '-V, --version')
@@ -15,7 +15,11 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(s.replace(/^error: /, 'bedrock-doctor: ')),
+      outputError: (s, write) => {
+        const message = s.replace(/^error: /, '').trim();
+        onUsageError(message);
+        write(`bedrock-doctor: ${message}\n`);
+      },
     });
 
   cli
@@ -66,10 +70,28 @@ function program(io: Io, setExit: (code: number) => void): Command {
   return cli;
 }
 
+/** Whether the command line asked for JSON, read from the raw words (they may not parse). */
+function wantsJson(argv: string[]): boolean {
+  return argv.some((arg, i) => arg === '--json' || arg === '--format=json' || ((arg === '--format' || arg === '-f') && argv[i + 1] === 'json'));
+}
+
+/**
+ * A usage error for a JSON consumer: stdout still holds one JSON document (stderr has the line),
+ * so `jq` in a CI step sees `exitCode: 2` instead of a parse error.
+ */
+function usageErrorJson(io: Io, message: string): void {
+  io.stdout.write(JSON.stringify({ schemaVersion: 1, tool: { name: 'bedrock-doctor', version: VERSION }, ready: false, exitCode: 2, error: { kind: 'usage', message } }, null, 2) + '\n');
+}
+
 /** The one error boundary: usage errors are one line and exit 2; nothing prints a stack trace. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let exitCode = 0;
-  const cli = program(io, (code) => (exitCode = code));
+  let usageMessage = '';
+  const cli = program(
+    io,
+    (code) => (exitCode = code),
+    (message) => (usageMessage = message),
+  );
   try {
     if (argv.length <= 2) {
       cli.outputHelp();
@@ -79,10 +101,13 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      if (wantsJson(argv)) usageErrorJson(io, usageMessage || error.message);
+      return 2;
     }
     if (error instanceof UsageError) {
       io.stderr.write(`bedrock-doctor: ${error.message}\n`);
+      if (wantsJson(argv)) usageErrorJson(io, error.message);
       return 2;
     }
     // A bug must not look like a verdict: report it in one line, as "could not be decided".

@@ -7,10 +7,16 @@ import { cannotSimulate, policySource } from './policy-source.js';
 const MARKETPLACE_DOCS = 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html';
 const MARKETPLACE_ACTIONS = ['aws-marketplace:ViewSubscriptions', 'aws-marketplace:Subscribe'];
 
-function lifecycleWarning(model: FoundationModelSummary): GateOutcome | null {
+function lifecycleWarning(model: FoundationModelSummary, now: Date): GateOutcome | null {
   const lifecycle = model.modelLifecycle as
     | { status?: string; legacyTime?: Date; endOfLifeTime?: Date; publicExtendedAccessTime?: Date }
     | undefined;
+  if (lifecycle?.endOfLifeTime && lifecycle.endOfLifeTime.getTime() <= now.getTime()) {
+    return outcome('model-access', 'fail', 'model-end-of-life',
+      `${model.modelId} reached its end of life on ${lifecycle.endOfLifeTime.toISOString().slice(0, 10)}: it can no longer be called.`,
+      { text: 'Move to an ACTIVE model of the same family.', actor: 'caller', docs: 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-lifecycle.html' },
+      { details: { lifecycle } });
+  }
   if (lifecycle?.status !== 'LEGACY') return null;
   const dates = [
     lifecycle.legacyTime && `legacy since ${lifecycle.legacyTime.toISOString().slice(0, 10)}`,
@@ -85,7 +91,8 @@ export const checkModelAccess: GateCheck = async (ctx, target) => {
   const baseId = await baseModelId(ctx, target);
   if (!baseId) return outcome('model-access', 'skip', 'not-applicable', 'No base model id to check; the invoke call decides.');
   const [availability, found] = await Promise.all([ctx.lookups.availability(target.region, baseId), findModel(ctx, target.region, baseId)]);
-  const legacy = found.found ? lifecycleWarning(found.model) : null;
+  const legacy = found.found ? lifecycleWarning(found.model, ctx.now()) : null;
+  if (legacy?.status === 'fail') return legacy;
   if (!availability.ok) {
     const name = availability.evidence.errorName;
     if (name === 'ValidationException' || name === 'ResourceNotFoundException') {

@@ -32,16 +32,23 @@ function fromDiagnosis(gate: Gate, d: Diagnosis, evidence: Evidence, note = ''):
  */
 export function reconcile(outcomes: Map<Gate, GateOutcome>): Map<Gate, GateResult> {
   const results = new Map<Gate, GateResult>(outcomes);
-  const place = (gate: Gate, d: Diagnosis, evidence: Evidence, note = '') => {
+  /**
+   * Puts a diagnosis on its gate. A lookup's echo never replaces a finding the gate made itself;
+   * the invoke call's diagnosis (the ground truth) replaces one unless it agrees on the cause,
+   * in which case the prediction, with its exact ARNs and policy, is the richer report.
+   */
+  const place = (gate: Gate, d: Diagnosis, evidence: Evidence, groundTruth: boolean, note = '') => {
     const current = results.get(gate);
-    if (current && FINDING.includes(current.status) && current.status === d.status) return;
-    if (current?.status === 'fail') return; // a predictive failure is more specific than a later echo
+    if (current && FINDING.includes(current.status)) {
+      if (!groundTruth || current.cause === d.cause) return;
+      if (current.status === 'fail' && d.status !== 'fail') return;
+    }
     results.set(gate, fromDiagnosis(gate, d, evidence, note));
   };
 
   for (const [gate, result] of outcomes) {
     if (result.blockedBy && result.blockedBy.gate !== gate && result.blockedBy.gate !== 'unknown') {
-      place(result.blockedBy.gate, result.blockedBy, result.evidence);
+      place(result.blockedBy.gate, result.blockedBy, result.evidence, false);
     }
   }
 
@@ -50,8 +57,13 @@ export function reconcile(outcomes: Map<Gate, GateOutcome>): Map<Gate, GateResul
     const d = invoke.diagnosis;
     if (d.gate !== 'invoke' && d.gate !== 'unknown') {
       const predicted = results.get(d.gate);
-      const note = predicted?.status === 'pass' ? ` (The predictive check had passed: ${predicted.summary})` : '';
-      place(d.gate, d, outcomes.get('invoke')!.evidence, note);
+      const note =
+        predicted?.status === 'pass'
+          ? ` (The predictive check had passed: ${predicted.summary})`
+          : predicted && FINDING.includes(predicted.status) && predicted.cause !== d.cause
+            ? ` (The predictive check had said: ${predicted.summary})`
+            : '';
+      place(d.gate, d, outcomes.get('invoke')!.evidence, true, note);
     }
   } else if (invoke?.answered) {
     for (const [gate, result] of results) {

@@ -84,6 +84,7 @@ export async function startEmulator(scenario?: Scenario | string): Promise<Emula
       region: parsed.region,
       mutating: isMutating(parsed.operation),
       params: parsed.params,
+      userAgent: String(req.headers['user-agent'] ?? ''),
     });
     const requestId = newRequestId();
     const protocol: Protocol = parsed.service === 'sts' || parsed.service === 'iam' ? 'query' : 'json';

@@ -18,6 +18,8 @@ export interface RecordedRequest {
    * for Bedrock the path labels, the query string and the JSON body's members, merged.
    */
   params?: Record<string, unknown>;
+  /** The User-Agent header, so tests can check the caller identifies itself. */
+  userAgent?: string;
 }
 
 /** The operations the doctor calls (and a few the emulator also answers). */

@@ -38,6 +38,16 @@ describe('bad input: one line on stderr, exit 2, no stack trace', () => {
   });
 });
 
+it.each([
+  [['check', '--json', '--region', 'us-east-1', '--model', '']],
+  [['check', '--format', 'json', '--bogus']],
+])('bad input with JSON requested still leaves one JSON document on stdout: %j', async (args) => {
+  const run = await runCli(args, env);
+  expect(run.code).toBe(2);
+  expect(JSON.parse(run.stdout)).toMatchObject({ exitCode: 2, ready: false, error: { kind: 'usage' } });
+  expect(run.stderr.trim().split('\n')).toHaveLength(1);
+});
+
 describe('explain', () => {
   it('reads an argument and prints the JSON diagnosis', async () => {
     const run = await runCli(['explain', '--format', 'json', "An error occurred (AccessDeniedException) when calling the Converse operation: You don't have access to the model with the specified model ID."], env);

@@ -83,6 +83,8 @@ describe('scenario specifics', () => {
     expect(count('GetCallerIdentity')).toBe(1);
     expect(count('ListFoundationModels')).toBe(1);
     expect(count('Converse')).toBe(1);
+    // Every call carries the doctor's user-agent suffix, so a security team can recognise it.
+    for (const request of requests) expect(request.userAgent).toMatch(/bedrock-doctor\/\d+\.\d+\.\d+/);
   });
 
   it('a matrix checks every cell, quietly (no warnings on stderr)', async () => {

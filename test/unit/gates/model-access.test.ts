@@ -1,4 +1,4 @@
-import { GetFoundationModelAvailabilityCommand, ListFoundationModelAgreementOffersCommand } from '@aws-sdk/client-bedrock';
+import { GetFoundationModelAvailabilityCommand, ListFoundationModelAgreementOffersCommand, ListFoundationModelsCommand } from '@aws-sdk/client-bedrock';
 import { SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkModelAccess } from '../../../src/gates/model-access.js';
@@ -40,6 +40,13 @@ describe('model-access gate', () => {
 
   it('warns on a Legacy model', async () => {
     expect(await checkModelAccess(context(), target('anthropic.claude-v2:1'))).toMatchObject({ status: 'warn', cause: 'model-legacy' });
+  });
+
+  it('fails a model past its end of life', async () => {
+    m.bedrock.on(ListFoundationModelsCommand).resolves({
+      modelSummaries: [{ modelId: HAIKU, modelArn: 'arn', providerName: 'Anthropic', modelLifecycle: { status: 'LEGACY', endOfLifeTime: new Date('2026-01-01T00:00:00Z') } as never }],
+    });
+    expect(await checkModelAccess(context(), target(HAIKU))).toMatchObject({ status: 'fail', cause: 'model-end-of-life' });
   });
 
   it('uses the base model of an inference profile', async () => {
