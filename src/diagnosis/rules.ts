@@ -80,14 +80,19 @@ function modelIdOf(text: string): string | undefined {
   return /model ID ([\w.:-]{3,200}?)(?= with|[\s,]|$)/i.exec(text)?.[1] ?? /"modelId" ?: ?"([\w.:/-]{3,200})"/.exec(text)?.[1];
 }
 
-function iamRender(prefix: string, reason: string) {
+/**
+ * Fills an IAM denial's summary from the message. An Allow statement is offered only where a
+ * missing Allow is the cause (identity policy, boundary, session policy); no Allow overrides an
+ * explicit Deny, an SCP, an RCP or a VPC endpoint policy.
+ */
+function iamRender(prefix: string, reason: string, offerAllow: boolean) {
   return (m: MatchInput): { summary?: string; fix?: Partial<Fix> } => {
     const d = parseIamDenial(m.text);
     // A truncated or bare denial ("no identity-based policy allows the action"): keep the generic text.
     if (!d.action) return {};
     return {
       summary: denialSummary(prefix, d, reason),
-      fix: { policy: allowPolicy(d) },
+      ...(offerAllow ? { fix: { policy: allowPolicy(d) } } : {}),
     };
   };
 }
@@ -296,7 +301,7 @@ export const RULES: readonly Rule[] = [
       actor: 'administrator',
       docs: DOCS.scp,
     },
-    render: iamRender('Denied by a service control policy', 'an explicit deny in an SCP'),
+    render: iamRender('Denied by a service control policy', 'an explicit deny in an SCP', false),
   },
   {
     id: 'rcp-deny',
@@ -310,7 +315,7 @@ export const RULES: readonly Rule[] = [
       actor: 'administrator',
       docs: DOCS.rcp,
     },
-    render: iamRender('Denied by a resource control policy', 'an explicit deny in an RCP'),
+    render: iamRender('Denied by a resource control policy', 'an explicit deny in an RCP', false),
   },
   {
     id: 'vpce-policy-deny',
@@ -325,7 +330,7 @@ export const RULES: readonly Rule[] = [
       commands: ['aws ec2 describe-vpc-endpoints --filters Name=service-name,Values=com.amazonaws.<region>.bedrock-runtime'],
       docs: DOCS.vpce,
     },
-    render: iamRender('Denied by a VPC endpoint policy', 'no VPC endpoint policy allows it'),
+    render: iamRender('Denied by a VPC endpoint policy', 'no VPC endpoint policy allows it', false),
   },
   {
     id: 'permissions-boundary',
@@ -339,7 +344,7 @@ export const RULES: readonly Rule[] = [
       actor: 'administrator',
       docs: DOCS.boundary,
     },
-    render: iamRender('Blocked by the permissions boundary', 'no permissions boundary allows it'),
+    render: iamRender('Blocked by the permissions boundary', 'no permissions boundary allows it', true),
   },
   {
     id: 'session-policy-deny',
@@ -353,7 +358,7 @@ export const RULES: readonly Rule[] = [
       actor: 'administrator',
       docs: DOCS.sessionPolicy,
     },
-    render: iamRender('Blocked by the session policy', 'no session policy allows it'),
+    render: iamRender('Blocked by the session policy', 'no session policy allows it', true),
   },
   {
     id: 'iam-explicit-deny',
@@ -368,7 +373,7 @@ export const RULES: readonly Rule[] = [
       commands: ['aws iam simulate-principal-policy --policy-source-arn <role-or-user-arn> --action-names bedrock:InvokeModel --resource-arns <resource-arn>'],
       docs: DOCS.evaluation,
     },
-    render: iamRender('Explicitly denied by an IAM policy', 'an explicit deny in an identity-based policy'),
+    render: iamRender('Explicitly denied by an IAM policy', 'an explicit deny in an identity-based policy', false),
   },
   {
     id: 'iam-implicit-deny',
@@ -382,7 +387,7 @@ export const RULES: readonly Rule[] = [
       actor: 'administrator',
       docs: DOCS.crossRegion,
     },
-    render: iamRender('Not allowed by any IAM policy', 'no identity-based policy allows it'),
+    render: iamRender('Not allowed by any IAM policy', 'no identity-based policy allows it', true),
   },
   {
     id: 'iam-not-authorized',

@@ -181,8 +181,12 @@ describe('templated IAM summaries and policies', () => {
     const d = classify('User: arn:aws:sts::1:assumed-role/r/s is not authorized to perform: bedrock:InvokeModel on resource: arn:aws:bedrock:::foundation-model/anthropic.claude-opus-4-6-v1 with an explicit deny in a service control policy');
     expect(d.summary).toContain('arn:aws:bedrock:::foundation-model/anthropic.claude-opus-4-6-v1');
     expect(d.summary).toMatch(/global/);
-    expect(JSON.stringify(d.fix.policy)).toContain('unspecified');
+    // No Allow statement overrides an SCP's Deny: the fix is the SCP, and it names the "unspecified" Region.
+    expect(d.fix.policy).toBeUndefined();
+    expect(d.fix.text).toContain('unspecified');
     expect(d.fix.actor).toBe('administrator');
+    const implicit = classify('User: arn:aws:sts::1:assumed-role/r/s is not authorized to perform: bedrock:InvokeModel on resource: arn:aws:bedrock:::foundation-model/anthropic.claude-opus-4-6-v1 because no identity-based policy allows the bedrock:InvokeModel action');
+    expect(JSON.stringify(implicit.fix.policy)).toContain('unspecified');
   });
 
   it('grants the profile and its destination models', () => {
