@@ -56,6 +56,19 @@ function program(io: Io, setExit: (code: number) => void, onUsageError: (message
     });
 
   cli
+    .command('policy')
+    .description('print the least-privilege IAM policy to call these models (offline: no AWS call)')
+    .option('-m, --model <id>', 'model id, inference profile id or ARN (repeatable)', collect, [])
+    .option('-r, --region <region>', 'AWS Region (repeatable); default: AWS_REGION', collect, [])
+    .option('--account <id>', 'the account that owns the inference-profile ARNs (default: any)')
+    .option('--stream', 'also allow ConverseStream (bedrock:InvokeModelWithResponseStream)')
+    .option('--doctor', "add the read-only permissions bedrock-doctor uses to look")
+    .action(async (flags) => {
+      const { policyCommand } = await import('./commands/policy.js');
+      setExit(await policyCommand(flags, io));
+    });
+
+  cli
     .command('demo')
     .description('run the real check pipeline against a local AWS emulator: see each failure and its fix without AWS')
     .argument('[scenario]', 'scenario name (see --list)', 'healthy')

@@ -28,6 +28,8 @@ describe('bad input: one line on stderr, exit 2, no stack trace', () => {
     [['check', '--bogus']],
     [['nonsense']],
     [['demo', 'no-such-scenario']],
+    [['policy', '--region', 'us-east-1']],
+    [['policy', '--region', 'us-east-1', '--model', 'amazon.nova-lite-v1:0', '--account', 'abc']],
   ])('%j', async (args) => {
     const run = await runCli(args, env);
     expect(run.code).toBe(2);
@@ -46,6 +48,16 @@ it.each([
   expect(run.code).toBe(2);
   expect(JSON.parse(run.stdout)).toMatchObject({ exitCode: 2, ready: false, error: { kind: 'usage' } });
   expect(run.stderr.trim().split('\n')).toHaveLength(1);
+});
+
+describe('policy', () => {
+  it('prints a valid IAM policy document offline', async () => {
+    const run = await runCli(['policy', '--region', 'us-east-1', '--model', 'us.anthropic.claude-sonnet-4-20250514-v1:0', '--account', '111122223333'], env);
+    expect(run.code).toBe(0);
+    const policy = JSON.parse(run.stdout);
+    expect(policy.Version).toBe('2012-10-17');
+    expect(JSON.stringify(policy)).toContain('arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.anthropic.claude-sonnet-4-20250514-v1:0');
+  });
 });
 
 describe('explain', () => {
