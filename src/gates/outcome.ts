@@ -22,6 +22,7 @@ type Failed = Extract<CallOutcome<unknown>, { ok: false }>;
 /**
  * What a gate reports when one of its own read calls failed. The classifier decides what the
  * error means; this decides what it means *for this gate*:
+ * - an operation the endpoint does not know leaves this look-up inconclusive, nothing more;
  * - a credentials or network failure belongs to that gate: this one is skipped, and says why;
  * - a denial of the read itself proves nothing about invoking: inconclusive, naming the
  *   read-only permission that would let the doctor look (the invoke call still decides);
@@ -31,6 +32,12 @@ type Failed = Extract<CallOutcome<unknown>, { ok: false }>;
 export function fromFailure(gate: Gate, failed: Failed, readAction: string): GateOutcome {
   const d = failed.diagnosis;
   const evidence = failed.evidence;
+  if (d.cause === 'wrong-endpoint' && gate !== 'network') {
+    // One read the endpoint does not know proves only that this look-up is unavailable there;
+    // a truly misrouted endpoint fails the invoke call too, which reports it.
+    return outcome(gate, 'inconclusive', 'lookup-unsupported',
+      `Cannot look: the endpoint does not answer ${evidence.operation ?? 'this read'} (${d.summary}); the invoke call decides.`, null, evidence);
+  }
   if ((d.gate === 'credentials' || d.gate === 'network') && d.gate !== gate) {
     return { ...outcome(gate, 'skip', `blocked-by-${d.gate}`, `Not checked: ${d.summary}`, null, evidence), blockedBy: d };
   }

@@ -66,3 +66,15 @@ describe('region gate', () => {
     expect(result.blockedBy?.gate).toBe('credentials');
   });
 });
+
+describe('region gate against an endpoint that lacks a read', () => {
+  it('is inconclusive, not a network failure, when GetFoundationModel is an unknown operation', async () => {
+    const m2 = healthy(mocks());
+    m2.bedrock.on(ListFoundationModelsCommand).resolves({ modelSummaries: [] });
+    m2.bedrock.on(GetFoundationModelCommand).rejects(awsError('UnknownOperationException', 404, 'Unknown operation'));
+    const result = await checkRegion(context(), target(HAIKU));
+    expect(result).toMatchObject({ status: 'inconclusive', cause: 'lookup-unsupported' });
+    expect(result.blockedBy).toBeUndefined();
+    Object.values(m2).forEach((mock) => mock.restore());
+  });
+});
