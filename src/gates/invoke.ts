@@ -1,6 +1,7 @@
 import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { callAws } from '../aws/call.js';
 import type { GateCheck, GateContext, PlannedTarget } from './context.js';
+import { agreementState } from './agreement.js';
 import { baseModelId } from './model-access.js';
 import { outcome } from './outcome.js';
 
@@ -10,20 +11,33 @@ export const PROBE_REQUEST = {
   inferenceConfig: { maxTokens: 16, temperature: 0 },
 };
 
+/** How long the invoke call waits for the agreement reading before going ahead without it. */
+const AGREEMENT_BUDGET_MS = 4000;
+
 /**
  * The first call to a Marketplace-sold model without an agreement creates the subscription and
  * accepts the provider's offer for the whole account. Returns the reason not to call, if any.
+ * It fails closed: with no agreement and unreadable offers, the call is not made either. With
+ * no reading at all (the caller may not look, or the control plane is slow), it calls: nothing
+ * then shows that the account lacks an agreement.
  */
-async function wouldSubscribe(ctx: GateContext, target: PlannedTarget): Promise<string | null> {
+async function reasonNotToCall(ctx: GateContext, target: PlannedTarget): Promise<string | null> {
   if (ctx.options.allowSubscribe) return null;
   const baseId = await baseModelId(ctx, target);
   if (!baseId) return null;
-  const availability = await ctx.lookups.availability(target.region, baseId);
-  const status = availability.ok ? availability.value.agreementAvailability?.status : undefined;
-  if (status !== 'NOT_AVAILABLE' && status !== 'ERROR') return null;
-  const offers = await ctx.lookups.offers(target.region, baseId);
-  if (!offers.ok || (offers.value.offers ?? []).length === 0) return null;
-  return `${baseId} is sold through AWS Marketplace and this account has no agreement yet: a call would subscribe the whole account and accept the provider's offer.`;
+  let timer: NodeJS.Timeout | undefined;
+  const state = await Promise.race([
+    agreementState(ctx, target.region, baseId),
+    new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), AGREEMENT_BUDGET_MS))),
+  ]).finally(() => clearTimeout(timer));
+  switch (state?.kind) {
+    case 'needs-subscription':
+      return `${baseId} is sold through AWS Marketplace and this account has no agreement yet: a call would subscribe the whole account and accept the provider's offer.`;
+    case 'offers-unknown':
+      return `this account has no agreement for ${baseId} and its Marketplace offers could not be read (${state.failure.diagnosis.summary}), so a call might subscribe the whole account.`;
+    default:
+      return null;
+  }
 }
 
 /**
@@ -34,7 +48,7 @@ export const checkInvoke: GateCheck = async (ctx, target) => {
   if (ctx.options.noInvoke) {
     return outcome('invoke', 'skip', 'not-requested', 'Not called (--no-invoke): the results above are predictions.');
   }
-  const reason = await wouldSubscribe(ctx, target);
+  const reason = await reasonNotToCall(ctx, target);
   if (reason) {
     return outcome('invoke', 'inconclusive', 'invoke-would-subscribe', `Not called: ${reason}`, {
       text: 'Re-run with --allow-subscribe to make the call (and subscribe), or have an administrator enable the model first.',

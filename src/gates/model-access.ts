@@ -1,5 +1,6 @@
 import type { FoundationModelSummary } from '@aws-sdk/client-bedrock';
 import type { GateCheck, GateContext, GateOutcome, PlannedTarget } from './context.js';
+import { agreementState } from './agreement.js';
 import { findModel, findProfile } from './model-catalog.js';
 import { fromFailure, outcome, pass } from './outcome.js';
 import { cannotSimulate, policySource } from './policy-source.js';
@@ -115,12 +116,9 @@ export const checkModelAccess: GateCheck = async (ctx, target) => {
       evidence);
   }
   if (legacy) return legacy;
-  const agreement = value.agreementAvailability?.status;
-  if (agreement === 'NOT_AVAILABLE' || agreement === 'ERROR') {
-    const offers = await ctx.lookups.offers(target.region, baseId);
-    if (offers.ok && (offers.value.offers ?? []).length > 0) {
-      return marketplaceReadiness(ctx, baseId, offers.value.offers?.[0]?.termDetails?.legalTerm?.url);
-    }
+  const agreement = await agreementState(ctx, target.region, baseId);
+  if (agreement.kind === 'needs-subscription' || agreement.kind === 'offers-unknown') {
+    return marketplaceReadiness(ctx, baseId, agreement.kind === 'needs-subscription' ? agreement.eula : undefined);
   }
   return pass('model-access', `The account may use ${baseId} in ${target.region} (${value.authorizationStatus ?? 'authorization unknown'}).`, evidence);
 };

@@ -1,46 +1,45 @@
 import { providerOf } from '../aws/model-id.js';
 import type { Status } from '../types.js';
 import type { GateCheck, GateContext, GateOutcome, PlannedTarget } from './context.js';
+import { agreementState } from './agreement.js';
 import { baseModelId } from './model-access.js';
 import { fromFailure, outcome, pass } from './outcome.js';
 
 const ACCESS_DOCS = 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html';
 const SEVERITY: Status[] = ['pass', 'skip', 'warn', 'inconclusive', 'pending', 'fail'];
 
-/** The provider's Marketplace agreement, from GetFoundationModelAvailability. */
+/** The provider's Marketplace agreement. */
 async function agreement(ctx: GateContext, target: PlannedTarget, baseId: string): Promise<GateOutcome | null> {
-  const availability = await ctx.lookups.availability(target.region, baseId);
-  if (!availability.ok) return null; // model-access reports this lookup's failure
-  const status = availability.value.agreementAvailability?.status;
-  const evidence = { ...availability.evidence, details: { agreement: status } };
-  switch (status) {
-    case 'PENDING':
-      return outcome('provider-terms', 'pending', 'marketplace-subscription-pending',
-        `The AWS Marketplace agreement for ${baseId} is still being processed; calls are denied until it completes.`,
-        { text: 'Wait up to 15 minutes and run the check again; if it is still pending after that, contact AWS Support.', actor: 'caller', docs: ACCESS_DOCS },
-        evidence);
-    case 'ERROR':
-      return outcome('provider-terms', 'fail', 'marketplace-agreement-failed',
-        `The AWS Marketplace agreement for ${baseId} failed${availability.value.agreementAvailability?.errorMessage ? `: ${availability.value.agreementAvailability.errorMessage}` : ''}.`,
-        { text: 'Usual causes: no valid payment method for Marketplace purchases, or a geographic restriction. Fix the billing settings, then retry after 2 minutes.', actor: 'administrator', docs: 'https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html' },
-        evidence);
-    case 'NOT_AVAILABLE': {
-      const offers = await ctx.lookups.offers(target.region, baseId);
-      if (!offers.ok || (offers.value.offers ?? []).length === 0) return null; // not sold through Marketplace
-      const eula = offers.value.offers?.[0]?.termDetails?.legalTerm?.url;
-      return outcome('provider-terms', 'warn', 'marketplace-agreement-not-accepted',
-        `The provider's offer for ${baseId} has not been accepted in this account; the first call accepts it${eula ? ` (terms: ${eula})` : ''}.`,
-        {
-          text: 'If your organisation must review the terms first, do so, then let an administrator accept the offer once for the account.',
-          actor: 'administrator',
-          commands: [`aws bedrock list-foundation-model-agreement-offers --model-id ${baseId}`],
-          docs: ACCESS_DOCS,
-        },
-        evidence);
-    }
-    default:
-      return null;
+  const state = await agreementState(ctx, target.region, baseId);
+  const evidence = { service: 'bedrock', operation: 'GetFoundationModelAvailability', details: { agreement: state.kind } };
+  if (state.kind === 'pending') {
+    return outcome('provider-terms', 'pending', 'marketplace-subscription-pending',
+      `The AWS Marketplace agreement for ${baseId} is still being processed; calls are denied until it completes.`,
+      { text: 'Wait up to 15 minutes and run the check again; if it is still pending after that, contact AWS Support.', actor: 'caller', docs: ACCESS_DOCS },
+      evidence);
   }
+  if (state.kind === 'unknown') {
+    // A model availability does not know (first-party, or not here) has no agreement to accept.
+    const name = state.failure.evidence.errorName;
+    return name === 'ValidationException' || name === 'ResourceNotFoundException' ? null : fromFailure('provider-terms', state.failure, 'bedrock:GetFoundationModelAvailability');
+  }
+  if (state.kind === 'accepted' || (state.kind === 'not-sold' && !state.failed)) return null;
+  if (state.failed) {
+    return outcome('provider-terms', 'fail', 'marketplace-agreement-failed',
+      `The AWS Marketplace agreement for ${baseId} failed${state.errorMessage ? `: ${state.errorMessage}` : ''}.`,
+      { text: 'Usual causes: no valid payment method for Marketplace purchases, or a geographic restriction. Fix the billing settings, then retry after 2 minutes.', actor: 'administrator', docs: 'https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html' },
+      evidence);
+  }
+  if (state.kind === 'offers-unknown') return fromFailure('provider-terms', state.failure, 'bedrock:ListFoundationModelAgreementOffers');
+  return outcome('provider-terms', 'warn', 'marketplace-agreement-not-accepted',
+    `The provider's offer for ${baseId} has not been accepted in this account; the first call accepts it${state.kind === 'needs-subscription' && state.eula ? ` (terms: ${state.eula})` : ''}.`,
+    {
+      text: 'If your organisation must review the terms first, do so, then let an administrator accept the offer once for the account.',
+      actor: 'administrator',
+      commands: [`aws bedrock list-foundation-model-agreement-offers --model-id ${baseId}`],
+      docs: ACCESS_DOCS,
+    },
+    evidence);
 }
 
 /** Anthropic's first-time-use form, once per account (or organization), from GetUseCaseForModelAccess. */

@@ -1,4 +1,4 @@
-import { GetFoundationModelAvailabilityCommand } from '@aws-sdk/client-bedrock';
+import { GetFoundationModelAvailabilityCommand, ListFoundationModelAgreementOffersCommand } from '@aws-sdk/client-bedrock';
 import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkInvoke } from '../../../src/gates/invoke.js';
@@ -31,6 +31,20 @@ describe('invoke gate', () => {
     expect(m.runtime.calls()).toHaveLength(0);
     expect((await checkInvoke(context({ allowSubscribe: true }), target(HAIKU))).status).toBe('pass');
     expect(m.runtime.calls()).toHaveLength(1);
+  });
+
+  it('fails closed: no call when there is no agreement and the offers cannot be read', async () => {
+    m.bedrock.on(GetFoundationModelAvailabilityCommand).resolves({
+      modelId: HAIKU, agreementAvailability: { status: 'NOT_AVAILABLE' }, authorizationStatus: 'AUTHORIZED', entitlementAvailability: 'AVAILABLE', regionAvailability: 'AVAILABLE',
+    });
+    m.bedrock.on(ListFoundationModelAgreementOffersCommand).rejects(awsError('ThrottlingException', 429, 'Too many requests, please wait before trying again.'));
+    expect(await checkInvoke(context(), target(HAIKU))).toMatchObject({ status: 'inconclusive', cause: 'invoke-would-subscribe' });
+    expect(m.runtime.calls()).toHaveLength(0);
+  });
+
+  it('calls when the agreement cannot be read at all (a least-privilege caller)', async () => {
+    m.bedrock.on(GetFoundationModelAvailabilityCommand).rejects(awsError('AccessDeniedException', 403, 'User: arn:aws:iam::111122223333:user/dev is not authorized to perform: bedrock:GetFoundationModelAvailability because no identity-based policy allows the bedrock:GetFoundationModelAvailability action'));
+    expect((await checkInvoke(context(), target(HAIKU))).status).toBe('pass');
   });
 
   it.each([

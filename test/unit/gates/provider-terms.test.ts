@@ -54,6 +54,11 @@ describe('provider-terms gate', () => {
     expect(result.summary).toContain('https://example.com/eula');
   });
 
+  it('does not pass when it could not read the agreement', async () => {
+    m.bedrock.on(GetFoundationModelAvailabilityCommand).rejects(awsError('AccessDeniedException', 403, 'User: arn:aws:iam::111122223333:user/dev is not authorized to perform: bedrock:GetFoundationModelAvailability because no identity-based policy allows the bedrock:GetFoundationModelAvailability action'));
+    expect(await checkProviderTerms(context(), target(NOVA))).toMatchObject({ status: 'inconclusive', cause: 'lookup-denied' });
+  });
+
   it('is inconclusive when it may not read the form', async () => {
     m.bedrock.on(GetUseCaseForModelAccessCommand).rejects(awsError('AccessDeniedException', 403, 'User: arn:aws:iam::111122223333:user/dev is not authorized to perform: bedrock:GetUseCaseForModelAccess because no identity-based policy allows the bedrock:GetUseCaseForModelAccess action'));
     expect(await checkProviderTerms(context(), target(HAIKU))).toMatchObject({ status: 'inconclusive', cause: 'lookup-denied' });
