@@ -7,10 +7,6 @@ export type CallOutcome<T> =
   | { ok: true; value: T; evidence: Evidence; durationMs: number }
   | { ok: false; error: unknown; diagnosis: Diagnosis; evidence: Evidence; durationMs: number };
 
-export interface Sender {
-  send(command: never, options?: { abortSignal?: AbortSignal }): Promise<unknown>;
-}
-
 export interface CallSettings {
   signal: AbortSignal;
   authMode: AuthMode;
@@ -50,7 +46,7 @@ export async function callAws<T>(
     };
   } catch (error) {
     const shape = (error ?? {}) as SdkErrorShape;
-    const diagnosis = classify(error, { service: meta.service, operation: meta.operation, authMode: settings.authMode });
+    const diagnosis = diagnose(error, meta, settings);
     return {
       ok: false,
       error,
@@ -68,9 +64,44 @@ export async function callAws<T>(
   }
 }
 
-/** The run's deadline (or Ctrl-C) shows up as a timeout, which the classifier knows. */
+/** Every failure of the run, of a call, a probe or the credential chain, is read here. */
+export function diagnose(error: unknown, meta: { service: string; operation: string }, settings: CallSettings): Diagnosis {
+  if (wasInterrupted(settings.signal)) return INTERRUPTED;
+  return classify(error, { service: meta.service, operation: meta.operation, authMode: settings.authMode });
+}
+
+/** The run's deadline shows up as a timeout, which the classifier knows; Ctrl-C as an interruption. */
 export function abortError(signal: AbortSignal): Error {
   const reason = signal.reason;
   if (reason instanceof Error) return reason;
   return Object.assign(new Error('The run was stopped before this call could complete'), { name: 'TimeoutError' });
+}
+
+export function interruptedError(): Error {
+  return Object.assign(new Error('Interrupted (Ctrl-C) before this call could complete'), { name: 'InterruptedError' });
+}
+
+function wasInterrupted(signal: AbortSignal): boolean {
+  return signal.aborted && (signal.reason as Error | undefined)?.name === 'InterruptedError';
+}
+
+/** Ctrl-C proves nothing about any gate: whatever was cut short is inconclusive, blaming no one. */
+const INTERRUPTED: Diagnosis = {
+  gate: 'unknown',
+  cause: 'interrupted',
+  status: 'inconclusive',
+  summary: 'Interrupted before this call answered.',
+  fix: { text: 'Run the check again and let it finish.', actor: 'caller' },
+  confidence: 1,
+  rule: null,
+};
+
+/** Settles with `promise`, or rejects as soon as the run is stopped (a credential source may hang). */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(abortError(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

@@ -16,10 +16,25 @@ import {
 import { GetRoleCommand, SimulatePrincipalPolicyCommand, type EvaluationResult, type Role } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { AwsClients } from '../aws/clients.js';
-import { callAws, type CallOutcome, type CallSettings } from '../aws/call.js';
+import { callAws, diagnose, type CallOutcome, type CallSettings } from '../aws/call.js';
 import { credentialSource, type AuthSetup } from '../aws/credentials.js';
-import { classify } from '../diagnosis/index.js';
-import type { Evidence } from '../types.js';
+import type { Diagnosis, Evidence } from '../types.js';
+
+/** The run's deadline passed while the credential chain was still resolving: the source hangs. */
+const CREDENTIAL_SOURCE_TIMEOUT: Diagnosis = {
+  gate: 'credentials',
+  cause: 'credential-source-timeout',
+  status: 'inconclusive',
+  summary: 'The credential source did not answer in time (a credential_process, an SSO login, or instance metadata off EC2).',
+  fix: {
+    text: 'Check the source your profile uses: run its credential_process by hand, run `aws sso login`, or off EC2 set AWS_EC2_METADATA_DISABLED=true.',
+    actor: 'caller',
+    commands: ['aws configure list', 'aws sts get-caller-identity'],
+    docs: 'https://docs.aws.amazon.com/sdkref/latest/guide/standardized-credentials.html',
+  },
+  confidence: 0.9,
+  rule: null,
+};
 
 export interface Identity {
   account: string;
@@ -67,7 +82,9 @@ export class Lookups {
       try {
         source = credentialSource(await this.auth.provider());
       } catch (error) {
-        const diagnosis = classify(error, { service: 'sts', operation: 'ResolveCredentials', authMode: this.auth.mode });
+        const read = diagnose(error, { service: 'sts', operation: 'ResolveCredentials' }, this.settings);
+        // Cut off by the deadline while resolving: the source hangs; no endpoint was involved yet.
+        const diagnosis = this.settings.signal.aborted && read.gate === 'network' ? CREDENTIAL_SOURCE_TIMEOUT : read;
         const evidence: Evidence = {
           service: 'credential-provider-chain',
           operation: 'ResolveCredentials',

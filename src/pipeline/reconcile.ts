@@ -9,6 +9,12 @@ const FINDING: Status[] = ['fail', 'pending', 'inconclusive'];
 const PREDICTIONS: Gate[] = ['region', 'model-access', 'iam', 'provider-terms'];
 
 /**
+ * Invoke errors that say less than a prediction on the same gate ("the model identifier is
+ * invalid" vs "not offered here; similar ids: …"): they confirm it rather than replace it.
+ */
+const VAGUE_CAUSES = new Set(['invalid-model-identifier', 'resource-not-found', 'iam-not-authorized', 'access-denied', 'model-access-denied']);
+
+/**
  * How a successful call rewrites a prediction. An inconclusive prediction (say, a
  * least-privilege caller who may not list models) becomes a warning: the call works, so the
  * run can still be ready.
@@ -40,7 +46,7 @@ export function reconcile(outcomes: Map<Gate, GateOutcome>): Map<Gate, GateResul
   const place = (gate: Gate, d: Diagnosis, evidence: Evidence, groundTruth: boolean, note = '') => {
     const current = results.get(gate);
     if (current && FINDING.includes(current.status)) {
-      if (!groundTruth || current.cause === d.cause) return;
+      if (!groundTruth || current.cause === d.cause || VAGUE_CAUSES.has(d.cause)) return;
       if (current.status === 'fail' && d.status !== 'fail') return;
     }
     results.set(gate, fromDiagnosis(gate, d, evidence, note));
@@ -69,6 +75,12 @@ export function reconcile(outcomes: Map<Gate, GateOutcome>): Map<Gate, GateResul
     for (const [gate, result] of results) {
       if (!PREDICTIONS.includes(gate) || !FINDING.includes(result.status)) continue;
       results.set(gate, { ...result, status: 'warn', summary: CONTRADICTED[result.status as 'fail' | 'pending' | 'inconclusive'](result.summary) });
+    }
+    // A read that could not reach IAM, STS or the control plane (a VPC with only a runtime
+    // endpoint, say) does not stop the model call, which just answered.
+    const network = results.get('network');
+    if (network && FINDING.includes(network.status) && !FINDING.includes(outcomes.get('network')?.status ?? 'pass')) {
+      results.set('network', { ...network, status: 'warn', summary: `${network.summary} (A look-up endpoint; the Converse call itself answered.)` });
     }
   }
   return results;

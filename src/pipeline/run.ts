@@ -1,10 +1,10 @@
 import { setMaxListeners } from 'node:events';
 import { createClients, type AwsClients } from '../aws/clients.js';
-import type { CallOutcome } from '../aws/call.js';
+import { diagnose, interruptedError, untilAborted, type CallOutcome, type CallSettings } from '../aws/call.js';
 import { setUpAuth, type AuthSetup } from '../aws/credentials.js';
 import { probeEndpoint } from '../aws/endpoints.js';
 import { principalOf } from '../aws/principal.js';
-import { classify } from '../diagnosis/index.js';
+import { hostsBedrock } from '../aws/regions.js';
 import type { GateCheck, GateContext, GateOutcome, PlannedTarget } from '../gates/context.js';
 import { GATE_CHECKS } from '../gates/index.js';
 import { outcome } from '../gates/outcome.js';
@@ -49,11 +49,13 @@ export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunRe
   const controller = new AbortController();
   // Every concurrent SDK call listens on this one signal; a matrix easily exceeds Node's default of 10.
   setMaxListeners(0, controller.signal);
-  const onExternalAbort = () => controller.abort(Object.assign(new Error('Interrupted before this call could complete'), { name: 'TimeoutError' }));
+  const onExternalAbort = () => controller.abort(interruptedError());
   deps.signal?.addEventListener('abort', onExternalAbort, { once: true });
   const deadline = setTimeout(() => controller.abort(deadlineError(plan.timeoutMs)), plan.timeoutMs);
 
-  const auth = deps.auth ?? setUpAuth(deps.env, plan.profile);
+  const chain = deps.auth ?? setUpAuth(deps.env, plan.profile);
+  // A credential source can hang (credential_process, SSO, instance metadata): bound it by the run.
+  const auth: AuthSetup = { ...chain, provider: (options) => untilAborted(chain.provider(options), controller.signal) };
   const clients =
     deps.clients ??
     createClients({
@@ -63,7 +65,8 @@ export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunRe
       maxAttempts: MAX_ATTEMPTS,
     });
   const settings = { signal: controller.signal, authMode: auth.mode };
-  const homeRegion = plan.targets[0]?.region ?? 'us-east-1';
+  // STS and IAM are asked in a Region that surely has them: the first target Region hosting Bedrock.
+  const homeRegion = plan.targets.find((t) => hostsBedrock(t.region))?.region ?? 'us-east-1';
   const lookups = new Lookups(clients, auth, settings, homeRegion);
   const probes = new Map<string, Promise<CallOutcome<{ durationMs: number; address?: string }>>>();
   const ctx: GateContext = {
@@ -77,7 +80,7 @@ export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunRe
     probe: deps.probe ?? ((url) => {
       let probe = probes.get(url.origin);
       if (!probe) {
-        probe = probeOnce(url, Math.min(CONNECT_TIMEOUT_MS, plan.timeoutMs), controller.signal, auth);
+        probe = probeOnce(url, Math.min(CONNECT_TIMEOUT_MS, plan.timeoutMs), settings);
         probes.set(url.origin, probe);
       }
       return probe;
@@ -144,21 +147,16 @@ async function runGate(
   return { result, durationMs: Math.round(performance.now() - started) };
 }
 
-async function probeOnce(
-  url: URL,
-  timeoutMs: number,
-  signal: AbortSignal,
-  auth: AuthSetup,
-): Promise<CallOutcome<{ durationMs: number; address?: string }>> {
+async function probeOnce(url: URL, timeoutMs: number, settings: CallSettings): Promise<CallOutcome<{ durationMs: number; address?: string }>> {
   const started = performance.now();
   try {
-    const value = await probeEndpoint(url, timeoutMs, signal);
+    const value = await probeEndpoint(url, timeoutMs, settings.signal);
     return { ok: true, value, durationMs: value.durationMs, evidence: { service: url.host, operation: 'connect' } };
   } catch (error) {
     return {
       ok: false,
       error,
-      diagnosis: classify(error, { service: url.host, operation: 'connect', authMode: auth.mode }),
+      diagnosis: diagnose(error, { service: url.host, operation: 'connect' }, settings),
       durationMs: Math.round(performance.now() - started),
       evidence: {
         service: url.host,

@@ -39,13 +39,30 @@ describe('reconcile', () => {
     expect(['iam', 'provider-terms', 'region'].map((g) => r.get(g as Gate)!.status)).toEqual(['warn', 'warn', 'warn']);
   });
 
-  it('a successful call does not excuse a wrong account or a network finding', () => {
+  it('a successful call does not excuse a wrong account, nor a failed connection probe', () => {
     const r = reconcile(outcomes({
       credentials: { status: 'fail', cause: 'wrong-account' },
-      network: { status: 'warn', cause: 'proxy-ignored' },
+      network: { status: 'inconclusive', cause: 'connection-refused' },
       invoke: { invoke: { answered: true } },
     }));
     expect(r.get('credentials')!.status).toBe('fail');
+    expect(r.get('network')!.status).toBe('inconclusive');
+  });
+
+  it('a successful call turns a look-up endpoint\'s network failure into a warning', () => {
+    const r = reconcile(outcomes({
+      iam: { status: 'skip', cause: 'blocked-by-network', blockedBy: diagnosis('network', 'connection-refused', 'inconclusive') },
+      invoke: { invoke: { answered: true } },
+    }));
+    expect(r.get('network')).toMatchObject({ status: 'warn', cause: 'connection-refused' });
+  });
+
+  it('a vague invoke error confirms a richer prediction instead of replacing it', () => {
+    const r = reconcile(outcomes({
+      region: { status: 'fail', cause: 'model-not-in-region', summary: 'not here; similar ids: a, b' },
+      invoke: { status: 'fail', invoke: { answered: false, diagnosis: diagnosis('region', 'invalid-model-identifier') } },
+    }));
+    expect(r.get('region')).toMatchObject({ cause: 'model-not-in-region', summary: 'not here; similar ids: a, b' });
   });
 
   it('hands a lookup failure to its own gate without overriding that gate\'s finding', () => {

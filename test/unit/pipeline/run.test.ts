@@ -114,11 +114,40 @@ describe('check pipeline', () => {
     expect(result.exitCode).toBe(3);
   });
 
-  it('a bug inside a gate is reported, not thrown', async () => {
-    m.bedrock.on(ListFoundationModelsCommand).callsFake(() => {
-      throw new TypeError('boom');
+  it('a bug inside a gate is reported as that gate\'s internal error, not thrown', async () => {
+    const plan = await planCheck(input(), {});
+    const result = await runCheck(plan, {
+      env: {},
+      auth: sigv4Auth(),
+      probe: () => {
+        throw new TypeError('probe exploded');
+      },
     });
-    const result = await run();
-    expect(result.checks).toHaveLength(7);
+    expect(result.checks.find((c) => c.gate === 'network')).toMatchObject({ status: 'inconclusive', cause: 'internal-error' });
+    expect(result.checks.find((c) => c.gate === 'invoke')?.status).toBe('pass');
+  });
+
+  it('a credential source that never answers is cut by the deadline', async () => {
+    const plan = await planCheck(input({ timeoutSeconds: 1 }), {});
+    const started = Date.now();
+    const result = await runCheck(plan, {
+      env: {},
+      auth: { mode: 'sigv4', apiKey: null, provider: () => new Promise(() => {}) },
+      probe: async () => ({ ok: true, value: { durationMs: 1 }, evidence: {}, durationMs: 1 }),
+    });
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(result.checks.find((c) => c.gate === 'credentials')).toMatchObject({ status: 'inconclusive', cause: 'credential-source-timeout' });
+    expect(result.exitCode).toBe(3);
+  });
+
+  it('Ctrl-C stops the run and blames no gate', async () => {
+    m.runtime.on(ConverseCommand).callsFake(() => new Promise(() => {}));
+    const interrupt = new AbortController();
+    setTimeout(() => interrupt.abort(), 200);
+    const plan = await planCheck(input(), {});
+    const result = await runCheck(plan, { env: {}, auth: sigv4Auth(), signal: interrupt.signal, probe: async () => ({ ok: true, value: { durationMs: 1 }, evidence: {}, durationMs: 1 }) });
+    expect(result.interrupted).toBe(true);
+    expect(result.checks.find((c) => c.gate === 'network')?.status).toBe('pass');
+    expect(result.checks.find((c) => c.gate === 'invoke')?.status).toBe('inconclusive');
   });
 });
