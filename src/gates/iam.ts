@@ -139,6 +139,11 @@ export const checkIam: GateCheck = async (ctx, target) => {
     ...simulations[0]!.evidence,
     details: { policySourceArn: source.arn, callerArn: source.callerArn, actions, resources: touched.map((t) => t.arn), note: NOT_SIMULATED },
   };
+  const unanswered = actions.filter((action) => !results.some((r) => r.EvalActionName === action));
+  if (unanswered.length > 0) {
+    return outcome('iam', 'inconclusive', 'simulation-empty',
+      `The policy simulator returned no decision for ${unanswered.join(', ')}; the invoke call decides.`, null, evidence);
+  }
   const { denials, missingContext } = denialsOf(results);
   if (denials.length > 0) {
     const first = denials.find((d) => d.layer === 'scp') ?? denials.find((d) => d.layer === 'explicit') ?? denials.find((d) => d.layer === 'boundary') ?? denials[0]!;

@@ -21,18 +21,17 @@ function isNotFound(failed: Failed): boolean {
 
 /**
  * Finds a base model in the Region: the list first (shared), then GetFoundationModel to
- * confirm a miss, since the list omits some models the Region still serves.
+ * confirm a miss, since the list omits some models the Region still serves. When the list
+ * itself fails (denied, expired credentials), the single read would fail the same way.
  */
 export async function findModel(ctx: GateContext, region: string, baseId: string): Promise<ModelLookup> {
   const list = await ctx.lookups.models(region);
-  if (list.ok) {
-    const model = list.value.find((m) => m.modelId === baseId);
-    if (model) return { found: true, model };
-  }
+  if (!list.ok) return { found: false, failure: list };
+  const listed = list.value.find((m) => m.modelId === baseId);
+  if (listed) return { found: true, model: listed };
   const single = await ctx.lookups.foundationModel(region, baseId);
-  if (single.ok && single.value) return { found: true, model: single.value };
-  if (!single.ok && isNotFound(single)) return { found: false };
-  return { found: false, failure: !single.ok ? single : list.ok ? undefined : list };
+  if (single.ok) return single.value ? { found: true, model: single.value } : { found: false };
+  return isNotFound(single) ? { found: false } : { found: false, failure: single };
 }
 
 /** Finds an inference profile (id or ARN) in the Region: the shared list, then GetInferenceProfile. */
@@ -57,12 +56,6 @@ export async function profilesContaining(ctx: GateContext, target: PlannedTarget
     .map((p) => p.inferenceProfileId ?? '')
     .filter((id) => id !== '')
     .sort((a, b) => Number(a.startsWith('global.')) - Number(b.startsWith('global.')) || a.localeCompare(b));
-}
-
-/** The base model id a target resolves to, once a profile is known (its id ends with the model id). */
-export function baseIdOf(target: PlannedTarget): string | null {
-  const ref = target.ref;
-  return 'baseId' in ref ? ref.baseId : null;
 }
 
 /** Whether a model can be invoked by its base id (on-demand), per inferenceTypesSupported. */

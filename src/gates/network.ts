@@ -1,5 +1,4 @@
 import { endpointUrl } from '../aws/endpoints.js';
-import { hostsBedrock } from '../aws/regions.js';
 import type { GateCheck } from './context.js';
 import { fromFailure, outcome, pass } from './outcome.js';
 
@@ -9,9 +8,6 @@ import { fromFailure, outcome, pass } from './outcome.js';
  * pipeline when it reconciles.
  */
 export const checkNetwork: GateCheck = async (ctx, target) => {
-  if (!hostsBedrock(target.region)) {
-    return outcome('network', 'skip', 'blocked-by-region', `Not checked: ${target.region} does not host Bedrock.`);
-  }
   const endpoints = {
     control: await endpointUrl(ctx.clients.bedrock(target.region) as never, 'BEDROCK', target.region, ctx.env),
     runtime: await endpointUrl(ctx.clients.runtime(target.region) as never, 'BEDROCK_RUNTIME', target.region, ctx.env),
@@ -23,10 +19,13 @@ export const checkNetwork: GateCheck = async (ctx, target) => {
     probeMs: probes.map((p) => p.durationMs),
   };
   for (const probe of probes) {
-    if (!probe.ok) {
-      const result = fromFailure('network', probe, 'connect');
-      return { ...result, evidence: { ...result.evidence, details } };
+    if (probe.ok) continue;
+    if (probe.diagnosis.gate === 'region') {
+      // The endpoint's name does not exist because Bedrock is not in the Region: the region gate's finding.
+      return { ...outcome('network', 'skip', 'blocked-by-region', `Not checked: ${probe.diagnosis.summary}`, null, { ...probe.evidence, details }), blockedBy: probe.diagnosis };
     }
+    const result = fromFailure('network', probe, 'connect');
+    return { ...result, evidence: { ...result.evidence, details } };
   }
   const proxy = ctx.env.HTTPS_PROXY ?? ctx.env.https_proxy ?? ctx.env.HTTP_PROXY ?? ctx.env.http_proxy;
   if (proxy) {

@@ -1,4 +1,3 @@
-import { BEDROCK_REGIONS, hostsBedrock } from '../aws/regions.js';
 import type { GateCheck, GateContext, GateOutcome, PlannedTarget } from './context.js';
 import { findModel, findProfile, profilesContaining, supportsOnDemand } from './model-catalog.js';
 import { fromFailure, outcome, pass } from './outcome.js';
@@ -93,19 +92,11 @@ async function checkProfile(ctx: GateContext, target: PlannedTarget, idOrArn: st
 
 /**
  * region: the Region hosts Bedrock; the model (or profile) exists there; a model without
- * on-demand throughput is called through an inference profile; Legacy models are flagged.
+ * on-demand throughput is called through an inference profile. Whether the Region hosts
+ * Bedrock is decided by its endpoint, not by a list that new Regions outdate: a host that does
+ * not resolve in a Region missing from the list is diagnosed as "Bedrock is not in the Region".
  */
 export const checkRegion: GateCheck = async (ctx, target) => {
-  if (!hostsBedrock(target.region)) {
-    return outcome('region', 'fail', 'bedrock-not-in-region',
-      `Amazon Bedrock is not available in ${target.region}.`,
-      {
-        text: `Use a Region that hosts Bedrock, e.g. ${BEDROCK_REGIONS.filter((r) => r.startsWith(target.region.split('-')[0]!)).slice(0, 4).join(', ') || 'us-east-1, us-west-2, eu-central-1'}.`,
-        actor: 'caller',
-        commands: ['export AWS_REGION=us-east-1'],
-        docs: 'https://docs.aws.amazon.com/general/latest/gr/bedrock.html',
-      });
-  }
   const ref = target.ref;
   switch (ref.kind) {
     case 'base':

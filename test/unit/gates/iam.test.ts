@@ -113,3 +113,12 @@ describe('iam gate', () => {
     expect(await checkIam(context(), target(HAIKU))).toMatchObject({ status: 'warn', cause: 'simulation-incomplete' });
   });
 });
+
+describe('iam gate with an empty simulation', () => {
+  it('is inconclusive rather than a pass when the simulator decides nothing', async () => {
+    const m2 = healthy(mocks());
+    m2.iam.on(SimulatePrincipalPolicyCommand).resolves({ IsTruncated: false });
+    expect(await checkIam(context(), target(HAIKU))).toMatchObject({ status: 'inconclusive', cause: 'simulation-empty' });
+    Object.values(m2).forEach((mock) => mock.restore());
+  });
+});

@@ -60,7 +60,12 @@ describe('network gate', () => {
     expect(result).toMatchObject({ status: 'warn', cause: 'proxy-ignored' });
   });
 
-  it('skips a Region without Bedrock', async () => {
-    expect((await checkNetwork(networkContext({}), target(HAIKU, 'ap-east-1'))).status).toBe('skip');
+  it('leaves a Region without Bedrock to the region gate', async () => {
+    const ctx = context();
+    const { classify } = await import('../../../src/diagnosis/index.js');
+    const error = Object.assign(new Error('getaddrinfo ENOTFOUND bedrock.ap-east-1.amazonaws.com'), { code: 'ENOTFOUND', hostname: 'bedrock.ap-east-1.amazonaws.com' });
+    ctx.probe = async () => ({ ok: false, error, diagnosis: classify(error), durationMs: 1, evidence: { operation: 'connect' } });
+    const result = await checkNetwork(ctx, target(HAIKU, 'ap-east-1'));
+    expect(result).toMatchObject({ status: 'skip', cause: 'blocked-by-region', blockedBy: { gate: 'region', cause: 'bedrock-not-in-region' } });
   });
 });

@@ -12,10 +12,16 @@ describe('region gate', () => {
     expect(await checkRegion(context(), target(HAIKU))).toMatchObject({ status: 'pass', cause: null });
   });
 
-  it('fails a Region without Bedrock, without calling AWS', async () => {
+  it('fails a Region whose Bedrock endpoint does not exist, and names Regions that have it', async () => {
+    const notFound = Object.assign(new Error('getaddrinfo ENOTFOUND bedrock.ap-east-1.amazonaws.com'), { code: 'ENOTFOUND', hostname: 'bedrock.ap-east-1.amazonaws.com' });
+    m.bedrock.on(ListFoundationModelsCommand).rejects(notFound);
+    m.bedrock.on(GetFoundationModelCommand).rejects(notFound);
     const result = await checkRegion(context(), target(HAIKU, 'ap-east-1'));
     expect(result).toMatchObject({ status: 'fail', cause: 'bedrock-not-in-region' });
-    expect(m.bedrock.calls()).toHaveLength(0);
+  });
+
+  it('trusts an endpoint that answers over the list of Bedrock Regions', async () => {
+    expect((await checkRegion(context(), target(HAIKU, 'xx-newregion-1'))).status).toBe('pass');
   });
 
   it('fails a model the Region does not offer, confirmed by GetFoundationModel, and suggests similar ids', async () => {
