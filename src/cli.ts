@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from './errors.js';
 import { processIo, type Io } from './commands/io.js';
+import { secretScrubber } from './report/redact.js';
 import { VERSION } from './version.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -92,8 +93,8 @@ function wantsJson(argv: string[]): boolean {
  * A usage error for a JSON consumer: stdout still holds one JSON document (stderr has the line),
  * so `jq` in a CI step sees `exitCode: 2` instead of a parse error.
  */
-function usageErrorJson(io: Io, message: string): void {
-  io.stdout.write(JSON.stringify({ schemaVersion: 1, tool: { name: 'bedrock-doctor', version: VERSION }, ready: false, exitCode: 2, error: { kind: 'usage', message } }, null, 2) + '\n');
+function errorJson(io: Io, kind: 'usage' | 'internal', exitCode: 2 | 3, message: string): void {
+  io.stdout.write(JSON.stringify({ schemaVersion: 1, tool: { name: 'bedrock-doctor', version: VERSION }, ready: false, exitCode, error: { kind, message } }, null, 2) + '\n');
 }
 
 /** The one error boundary: usage errors are one line and exit 2; nothing prints a stack trace. */
@@ -115,17 +116,18 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-      if (wantsJson(argv)) usageErrorJson(io, usageMessage || error.message);
+      if (wantsJson(argv)) errorJson(io, 'usage', 2, usageMessage || error.message);
       return 2;
     }
     if (error instanceof UsageError) {
       io.stderr.write(`bedrock-doctor: ${error.message}\n`);
-      if (wantsJson(argv)) usageErrorJson(io, error.message);
+      if (wantsJson(argv)) errorJson(io, 'usage', 2, error.message);
       return 2;
     }
     // A bug must not look like a verdict: report it in one line, as "could not be decided".
-    io.stderr.write(`bedrock-doctor: internal error: ${String((error as Error)?.message ?? error).split('\n')[0]}\n` +
-      'Please report it with the command you ran (this message holds no secrets).\n');
+    const message = secretScrubber(io.env)(String((error as Error)?.message ?? error).split('\n')[0] ?? '');
+    io.stderr.write(`bedrock-doctor: internal error: ${message} (please report it with the command you ran)\n`);
+    if (wantsJson(argv)) errorJson(io, 'internal', 3, message);
     return 3;
   }
 }

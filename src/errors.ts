@@ -3,5 +3,4 @@
 /** Bad flags or values: one line on stderr, exit 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
-  readonly exitCode = 2;
 }

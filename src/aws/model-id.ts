@@ -11,8 +11,13 @@ export type ModelRef =
   | { kind: 'other-arn'; input: string; resourceType: string; arnRegion: string };
 
 const MODEL_ID_CHARS = /^[A-Za-z0-9._:/\-]{1,2048}$/;
-/** `us.anthropic.claude…`: a short geography (or `global`) before a provider-qualified model id. */
-const PROFILE_ID = /^([a-z]{2,6}(?:-[a-z]{2,4})?)\.([a-z0-9-]+\.[A-Za-z0-9._:\-]+)$/;
+/**
+ * The prefixes of system inference profiles (`us.anthropic.claude…`): geographies and `global`.
+ * A model id such as `zai.glm-4.6` has dots of its own, so only these prefixes make a profile;
+ * the region gate confirms it against ListInferenceProfiles.
+ */
+export const PROFILE_PREFIXES = ['us', 'eu', 'apac', 'jp', 'au', 'ca', 'us-gov', 'global'] as const;
+const PROFILE_ID = new RegExp(`^(${PROFILE_PREFIXES.join('|')})\\.([a-z0-9-]+\\.[A-Za-z0-9._:\\-]+)$`);
 
 export function parseModelRef(input: string): ModelRef {
   const model = input.trim();

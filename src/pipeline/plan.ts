@@ -47,7 +47,7 @@ async function resolveRegions(input: CheckInput, env: NodeJS.ProcessEnv): Promis
 
 export async function planCheck(input: CheckInput, env: NodeJS.ProcessEnv): Promise<Plan> {
   if (input.models.length === 0) throw new UsageError('--model is required (a model id, inference profile id or ARN)');
-  if (!Number.isFinite(input.timeoutSeconds) || input.timeoutSeconds <= 0 || input.timeoutSeconds > 3600) {
+  if (!Number.isFinite(input.timeoutSeconds) || input.timeoutSeconds < 1 || input.timeoutSeconds > 3600) {
     throw new UsageError('--timeout must be a number of seconds between 1 and 3600');
   }
   if (input.expectAccount !== undefined && !/^\d{12}$/.test(input.expectAccount)) {
