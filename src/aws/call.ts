@@ -1,5 +1,6 @@
 import type { Diagnosis, Evidence } from '../types.js';
 import { classify } from '../diagnosis/index.js';
+import { scrubSecrets } from '../report/redact.js';
 import type { AuthMode } from './credentials.js';
 
 /** What one AWS call gave: a value, or a classified failure. Either way, the evidence. */
@@ -58,7 +59,8 @@ export async function callAws<T>(
         errorName: typeof shape.name === 'string' ? shape.name : null,
         httpStatus: shape.$metadata?.httpStatusCode ?? null,
         requestId: shape.$metadata?.requestId ?? null,
-        message: typeof shape.message === 'string' ? shape.message.slice(0, 2000) : String(error).slice(0, 2000),
+        // Scrubbed before it is cut, so no secret survives as a fragment at the cut.
+        message: scrubSecrets(typeof shape.message === 'string' ? shape.message : String(error)).slice(0, 2000),
       },
     };
   }

@@ -102,6 +102,19 @@ function iamRender(prefix: string, reason: string, offerAllow: boolean) {
 export const RULES: readonly Rule[] = [
   // ============================================================ credentials: API keys and headers
   {
+    id: 'bearer-token-empty',
+    gate: 'credentials',
+    status: 'fail',
+    message: /could not be signed with `?token`? since the `?token`? is not defined|bearer token (?:is )?(?:empty|missing)/i,
+    summary: 'AWS_BEARER_TOKEN_BEDROCK is set but empty: the SDK then uses bearer auth for Bedrock with no key, and every call fails.',
+    fix: {
+      text: 'Put a Bedrock API key in AWS_BEARER_TOKEN_BEDROCK, or unset it so the SDK signs with your AWS credentials (SigV4).',
+      actor: 'caller',
+      commands: ['unset AWS_BEARER_TOKEN_BEDROCK'],
+      docs: DOCS.apiKeys,
+    },
+  },
+  {
     id: 'api-key-bad-format',
     gate: 'credentials',
     status: 'fail',

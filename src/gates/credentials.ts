@@ -15,7 +15,7 @@ function checkApiKey(key: ApiKeyInfo, target: PlannedTarget, now: Date): GateOut
   switch (key.kind) {
     case 'empty':
       return outcome('credentials', 'fail', 'bearer-token-empty',
-        'AWS_BEARER_TOKEN_BEDROCK is set but empty: the SDK still sends it, as an empty Bedrock API key.',
+        'AWS_BEARER_TOKEN_BEDROCK is set but empty: the SDK then signs Bedrock calls with an empty API key, and they fail.',
         { ...regenerate, text: 'Set AWS_BEARER_TOKEN_BEDROCK to a valid Bedrock API key, or unset it.' });
     case 'unknown-format':
     case 'short-term-unreadable':
@@ -58,6 +58,12 @@ export const checkCredentials: GateCheck = async (ctx, target) => {
 
   if (!identity.ok) {
     if (apiKey) {
+      if (ctx.options.expectAccount) {
+        return outcome('credentials', 'inconclusive', 'account-unverified',
+          `Cannot verify the account is ${ctx.options.expectAccount}: Bedrock calls use an API key, and there is no SigV4 identity for STS to name.`,
+          { text: 'Provide SigV4 credentials for the same account beside the key (STS cannot read an API key), or drop --expect-account.', actor: 'caller', docs: API_KEY_DOCS },
+          { ...identity.evidence, details: keyEvidence });
+      }
       // STS needs SigV4; Bedrock calls use the key, so a missing SigV4 identity blocks nothing.
       return pass('credentials',
         `Bedrock calls use the API key in AWS_BEARER_TOKEN_BEDROCK (${apiKey.kind}); no SigV4 identity to look up (${identity.diagnosis.summary}).`,

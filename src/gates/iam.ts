@@ -1,6 +1,6 @@
 import type { EvaluationResult } from '@aws-sdk/client-iam';
 import { foundationModelArn } from '../aws/model-id.js';
-import { partitionOf } from '../aws/regions.js';
+import { partitionOf, realRegion } from '../aws/regions.js';
 import type { GateCheck, GateContext, PlannedTarget } from './context.js';
 import { findProfile } from './model-catalog.js';
 import { fromFailure, outcome, pass } from './outcome.js';
@@ -24,27 +24,29 @@ interface Touched {
  */
 async function touchedResources(ctx: GateContext, target: PlannedTarget, account: string): Promise<Touched[]> {
   const partition = partitionOf(target.region);
+  // A FIPS pseudo-Region (us-east-1-fips) is an endpoint choice; ARNs and IAM see the real Region.
+  const region = realRegion(target.region);
   const ref = target.ref;
   switch (ref.kind) {
     case 'base':
     case 'foundation-model-arn':
-      return [{ arn: foundationModelArn(partition, target.region, ref.baseId), requestedRegion: target.region }];
+      return [{ arn: foundationModelArn(partition, region, ref.baseId), requestedRegion: region }];
     case 'other-arn':
-      return [{ arn: ref.input, requestedRegion: target.region }];
+      return [{ arn: ref.input, requestedRegion: region }];
     case 'profile':
     case 'profile-arn':
     case 'application-profile-arn': {
       const found = await findProfile(ctx, target.region, ref.kind === 'profile' ? ref.profileId : ref.input);
       const profileArn =
         (found.found ? found.profile.inferenceProfileArn : undefined) ??
-        (ref.kind === 'profile' ? `arn:${partition}:bedrock:${target.region}:${account}:inference-profile/${ref.profileId}` : ref.input);
+        (ref.kind === 'profile' ? `arn:${partition}:bedrock:${region}:${account}:inference-profile/${ref.profileId}` : ref.input);
       const destinations = found.found
         ? (found.profile.models ?? []).map((m) => m.modelArn ?? '').filter(Boolean)
         : 'baseId' in ref
-          ? [foundationModelArn(partition, target.region, ref.baseId)]
+          ? [foundationModelArn(partition, region, ref.baseId)]
           : [];
       return [
-        { arn: profileArn, requestedRegion: target.region },
+        { arn: profileArn, requestedRegion: region },
         ...destinations.map((arn) => ({ arn, requestedRegion: arn.split(':')[3] || 'unspecified', viaProfile: profileArn })),
       ];
     }

@@ -3,7 +3,7 @@ import { callAws } from '../aws/call.js';
 import type { GateCheck, GateContext, PlannedTarget } from './context.js';
 import { agreementState } from './agreement.js';
 import { baseModelId } from './model-access.js';
-import { outcome } from './outcome.js';
+import { fixInCheck, outcome } from './outcome.js';
 
 /** A minimal request every text model accepts: a short prompt, few tokens, no randomness. */
 export const PROBE_REQUEST = {
@@ -11,8 +11,14 @@ export const PROBE_REQUEST = {
   inferenceConfig: { maxTokens: 16, temperature: 0 },
 };
 
-/** How long the invoke call waits for the agreement reading before going ahead without it. */
-const AGREEMENT_BUDGET_MS = 4000;
+/** How long the invoke call waits for the control-plane readings before going ahead without them. */
+const READING_BUDGET_MS = 4000;
+
+/** Settles with `promise`, or with null once `ms` have passed. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([promise, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)))]).finally(() => clearTimeout(timer));
+}
 
 /**
  * The first call to a Marketplace-sold model without an agreement creates the subscription and
@@ -21,16 +27,10 @@ const AGREEMENT_BUDGET_MS = 4000;
  * no reading at all (the caller may not look, or the control plane is slow), it calls: nothing
  * then shows that the account lacks an agreement.
  */
-async function reasonNotToCall(ctx: GateContext, target: PlannedTarget): Promise<string | null> {
+async function wouldSubscribe(ctx: GateContext, target: PlannedTarget, baseId: string): Promise<string | null> {
   if (ctx.options.allowSubscribe) return null;
-  const baseId = await baseModelId(ctx, target);
-  if (!baseId) return null;
-  let timer: NodeJS.Timeout | undefined;
-  const state = await Promise.race([
-    agreementState(ctx, target.region, baseId),
-    new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), AGREEMENT_BUDGET_MS))),
-  ]).finally(() => clearTimeout(timer));
-  switch (state?.kind) {
+  const state = await agreementState(ctx, target.region, baseId);
+  switch (state.kind) {
     case 'needs-subscription':
       return `${baseId} is sold through AWS Marketplace and this account has no agreement yet: a call would subscribe the whole account and accept the provider's offer.`;
     case 'offers-unknown':
@@ -38,6 +38,13 @@ async function reasonNotToCall(ctx: GateContext, target: PlannedTarget): Promise
     default:
       return null;
   }
+}
+
+/** The output modalities, when the catalog says the model produces no text (embeddings, images). */
+async function textlessOutputs(ctx: GateContext, target: PlannedTarget, baseId: string): Promise<string[] | null> {
+  const list = await ctx.lookups.models(target.region);
+  const outputs = ((list.ok ? list.value.find((m) => m.modelId === baseId) : undefined)?.outputModalities ?? []) as string[];
+  return outputs.length > 0 && !outputs.includes('TEXT') ? outputs : null;
 }
 
 /**
@@ -48,7 +55,15 @@ export const checkInvoke: GateCheck = async (ctx, target) => {
   if (ctx.options.noInvoke) {
     return outcome('invoke', 'skip', 'not-requested', 'Not called (--no-invoke): the results above are predictions.');
   }
-  const reason = await reasonNotToCall(ctx, target);
+  // Both readings share the gates' memoized calls, so they add no request, only a wait.
+  const baseId = await baseModelId(ctx, target);
+  const [textless, reason] = baseId
+    ? ((await within(Promise.all([textlessOutputs(ctx, target, baseId), wouldSubscribe(ctx, target, baseId)]), READING_BUDGET_MS)) ?? [null, null])
+    : [null, null];
+  if (textless) {
+    return outcome('invoke', 'skip', 'converse-unsupported',
+      `Not called: ${baseId} outputs ${textless.join(', ')}, not text, and Converse needs a text model. The other gates still apply to InvokeModel.`);
+  }
   if (reason) {
     return outcome('invoke', 'inconclusive', 'invoke-would-subscribe', `Not called: ${reason}`, {
       text: 'Re-run with --allow-subscribe to make the call (and subscribe), or have an administrator enable the model first.',
@@ -77,7 +92,7 @@ export const checkInvoke: GateCheck = async (ctx, target) => {
   const own = d.gate === 'invoke' || d.gate === 'unknown';
   // A failure that belongs to another gate carries its fix there; this row only records it.
   return {
-    ...outcome('invoke', d.status, d.cause, own ? d.summary : `Converse failed: ${d.summary} (see ${d.gate})`, own ? d.fix : null, call.evidence),
+    ...outcome('invoke', d.status, d.cause, own ? d.summary : `Converse failed: ${d.summary} (see ${d.gate})`, own ? fixInCheck(d) : null, call.evidence),
     invoke: { answered: false, diagnosis: d },
   };
 };

@@ -1,5 +1,5 @@
 import type { CallOutcome } from '../aws/call.js';
-import type { Evidence, Fix, Gate, Status } from '../types.js';
+import type { Diagnosis, Evidence, Fix, Gate, Status } from '../types.js';
 import type { GateOutcome } from './context.js';
 
 export function outcome(
@@ -59,7 +59,17 @@ export function fromFailure(gate: Gate, failed: Failed, readAction: string): Gat
   if (d.gate === gate) return outcome(gate, d.status, d.cause, d.summary, d.fix, evidence);
   const handedOn = d.gate !== 'unknown' && d.gate !== 'invoke' ? { blockedBy: d } : {};
   return {
-    ...outcome(gate, 'inconclusive', d.cause, `${evidence.operation ?? 'A lookup'} could not complete: ${d.summary}`, d.fix, evidence),
+    ...outcome(gate, 'inconclusive', d.cause, `${evidence.operation ?? 'A lookup'} could not complete: ${d.summary}`, fixInCheck(d), evidence),
     ...handedOn,
+  };
+}
+
+/** An unrecognised error's usual advice is "run bedrock-doctor check": inside check, say what helps instead. */
+export function fixInCheck(d: Diagnosis): Fix {
+  if (d.gate !== 'unknown' || d.cause === 'interrupted') return d.fix;
+  return {
+    text: 'bedrock-doctor does not recognise this error; its text and request id are in the evidence (--verbose or --json). AWS Support needs the request id.',
+    actor: 'caller',
+    docs: 'https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html',
   };
 }

@@ -1,3 +1,4 @@
+import { realRegion } from '../aws/regions.js';
 import type { GateCheck, GateContext, GateOutcome, PlannedTarget } from './context.js';
 import { findModel, findProfile, profilesContaining, supportsOnDemand } from './model-catalog.js';
 import { fromFailure, outcome, pass } from './outcome.js';
@@ -102,7 +103,7 @@ export const checkRegion: GateCheck = async (ctx, target) => {
     case 'base':
       return checkBaseModel(ctx, target, ref.baseId);
     case 'foundation-model-arn':
-      if (ref.arnRegion && ref.arnRegion !== target.region) {
+      if (ref.arnRegion && ref.arnRegion !== realRegion(target.region)) {
         return outcome('region', 'fail', 'arn-region-mismatch',
           `The model ARN names ${ref.arnRegion}, but the call goes to ${target.region}.`,
           { text: `Use --region ${ref.arnRegion}, or the ARN of the model in ${target.region}.`, actor: 'caller', docs: MODELS_DOCS });

@@ -18,6 +18,7 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { AwsClients } from '../aws/clients.js';
 import { callAws, diagnose, type CallOutcome, type CallSettings } from '../aws/call.js';
 import { credentialSource, type AuthSetup } from '../aws/credentials.js';
+import { scrubSecrets } from '../report/redact.js';
 import type { Diagnosis, Evidence } from '../types.js';
 
 /** The run's deadline passed while the credential chain was still resolving: the source hangs. */
@@ -89,7 +90,7 @@ export class Lookups {
           service: 'credential-provider-chain',
           operation: 'ResolveCredentials',
           errorName: (error as Error)?.name ?? null,
-          message: String((error as Error)?.message ?? error).slice(0, 2000),
+          message: scrubSecrets(String((error as Error)?.message ?? error)).slice(0, 2000),
         };
         return { ok: false, error, diagnosis, evidence, durationMs: Math.round(performance.now() - started) };
       }

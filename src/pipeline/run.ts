@@ -7,6 +7,7 @@ import { principalOf } from '../aws/principal.js';
 import { hostsBedrock } from '../aws/regions.js';
 import type { GateCheck, GateContext, GateOutcome, PlannedTarget } from '../gates/context.js';
 import { GATE_CHECKS } from '../gates/index.js';
+import { scrubSecrets } from '../report/redact.js';
 import { outcome } from '../gates/outcome.js';
 import { GATES, type Gate, type GateResult } from '../types.js';
 import { exitCodeOf, type ReportCheck, type ReportIdentity, type RunResult } from './result.js';
@@ -162,7 +163,7 @@ async function probeOnce(url: URL, timeoutMs: number, settings: CallSettings): P
         service: url.host,
         operation: 'connect',
         errorName: (error as { code?: string; name?: string })?.code ?? (error as Error)?.name ?? null,
-        message: String((error as Error)?.message ?? error).slice(0, 500),
+        message: scrubSecrets(String((error as Error)?.message ?? error)).slice(0, 500),
       },
     };
   }

@@ -1,5 +1,5 @@
 import { foundationModelArn, type ModelRef } from '../aws/model-id.js';
-import { partitionOf } from '../aws/regions.js';
+import { partitionOf, realRegion } from '../aws/regions.js';
 
 export interface PolicyTarget {
   region: string;
@@ -44,16 +44,21 @@ export function leastPrivilegePolicy(targets: PolicyTarget[], options: PolicyOpt
   const actions = options.stream ? ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'] : ['bedrock:InvokeModel'];
   const direct = new Set<string>();
   const profiles = new Map<string, Set<string>>();
-  for (const { region, ref } of targets) {
-    const partition = partitionOf(region);
+  for (const target of targets) {
+    const { ref } = target;
+    const partition = partitionOf(target.region);
+    const region = realRegion(target.region);
     switch (ref.kind) {
       case 'base':
         direct.add(foundationModelArn(partition, region, ref.baseId));
         break;
       case 'foundation-model-arn':
-      case 'application-profile-arn':
       case 'other-arn':
         direct.add(ref.input);
+        break;
+      case 'application-profile-arn':
+        // Its models are not in its id: allow any foundation model, but only through this profile.
+        profiles.set(ref.input, new Set([`arn:${partition}:bedrock:*::foundation-model/*`]));
         break;
       case 'profile':
       case 'profile-arn': {
@@ -79,7 +84,14 @@ export function leastPrivilegePolicy(targets: PolicyTarget[], options: PolicyOpt
   }
   if (options.doctor) {
     statements.push({ Sid: 'BedrockDoctorReadOnly', Effect: 'Allow', Action: DOCTOR_READ_ACTIONS, Resource: ['*'] });
-    statements.push({ Sid: 'BedrockDoctorSimulateSelf', Effect: 'Allow', Action: ['iam:SimulatePrincipalPolicy', 'iam:GetRole'], Resource: [`arn:aws:iam::${options.account}:*`] });
+    const partition = partitionOf(realRegion(targets[0]?.region ?? 'us-east-1'));
+    statements.push({
+      Sid: 'BedrockDoctorSimulateSelf',
+      Effect: 'Allow',
+      Action: ['iam:SimulatePrincipalPolicy', 'iam:GetRole'],
+      // Narrow to the caller's own user or role ARN where you know it.
+      Resource: [`arn:${partition}:iam::${options.account}:user/*`, `arn:${partition}:iam::${options.account}:role/*`],
+    });
   }
   return { Version: '2012-10-17', Statement: statements };
 }

@@ -29,6 +29,15 @@ export function secretScrubber(env: NodeJS.ProcessEnv): (text: string) => string
   };
 }
 
+let cached: { key: string; scrub: (text: string) => string } | undefined;
+
+/** The scrubber for this process's environment, for text cut short before it reaches output. */
+export function scrubSecrets(text: string): string {
+  const key = SECRET_VARIABLES.map((name) => process.env[name] ?? '').join('\0');
+  if (cached?.key !== key) cached = { key, scrub: secretScrubber(process.env) };
+  return cached.scrub(text);
+}
+
 /**
  * --redact, for tickets: masks account ids (also inside ARNs), access key ids (keeping the
  * AKIA/ASIA prefix so the key type stays visible) and home paths. Request ids stay: AWS

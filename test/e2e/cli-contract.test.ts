@@ -113,7 +113,7 @@ describe('the JSON report', () => {
   it('validates against schema/report.schema.json, in every scenario', async () => {
     const schema = JSON.parse(await readFile(new URL('../../schema/report.schema.json', import.meta.url), 'utf8'));
     const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
-    for (const scenario of SCENARIOS.filter((s) => s.name !== 'hanging-endpoint').slice(0, 12)) {
+    for (const scenario of SCENARIOS.filter((s) => s.name !== 'hanging-endpoint')) {
       const run = await runCli(['demo', scenario.name, '--json'], env);
       const report = JSON.parse(run.stdout);
       expect(validate(report), `${scenario.name}: ${JSON.stringify(validate.errors)}`).toBe(true);

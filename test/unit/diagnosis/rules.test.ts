@@ -19,6 +19,7 @@ type Case = [label: string, input: unknown, gate: string, cause: string, context
 
 const CASES: Case[] = [
   // credentials
+  ['empty bearer token', new Error('request could not be signed with `token` since the `token` is not defined'), 'credentials', 'bearer-token-empty'],
   ['api key bad format', '403 {"Message":"Invalid API Key format: Must start with pre-defined prefix"}', 'credentials', 'api-key-bad-format'],
   ['api key invalid', sdkError('AccessDeniedException', 'Authentication failed: Please make sure your API Key is valid.', 403), 'credentials', 'api-key-invalid'],
   ['bare 403 in api-key mode', sdkError('AccessDeniedException', '', 403), 'credentials', 'api-key-invalid', { authMode: 'api-key' }],

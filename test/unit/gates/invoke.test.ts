@@ -1,4 +1,4 @@
-import { GetFoundationModelAvailabilityCommand, ListFoundationModelAgreementOffersCommand } from '@aws-sdk/client-bedrock';
+import { GetFoundationModelAvailabilityCommand, ListFoundationModelAgreementOffersCommand, ListFoundationModelsCommand } from '@aws-sdk/client-bedrock';
 import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkInvoke } from '../../../src/gates/invoke.js';
@@ -45,6 +45,12 @@ describe('invoke gate', () => {
   it('calls when the agreement cannot be read at all (a least-privilege caller)', async () => {
     m.bedrock.on(GetFoundationModelAvailabilityCommand).rejects(awsError('AccessDeniedException', 403, 'User: arn:aws:iam::111122223333:user/dev is not authorized to perform: bedrock:GetFoundationModelAvailability because no identity-based policy allows the bedrock:GetFoundationModelAvailability action'));
     expect((await checkInvoke(context(), target(HAIKU))).status).toBe('pass');
+  });
+
+  it('does not call an embedding model with Converse', async () => {
+    m.bedrock.on(ListFoundationModelsCommand).resolves({ modelSummaries: [{ modelId: 'amazon.titan-embed-text-v2:0', modelArn: 'arn', outputModalities: ['EMBEDDING'] }] });
+    expect(await checkInvoke(context(), target('amazon.titan-embed-text-v2:0'))).toMatchObject({ status: 'skip', cause: 'converse-unsupported' });
+    expect(m.runtime.calls()).toHaveLength(0);
   });
 
   it.each([
