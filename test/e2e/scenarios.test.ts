@@ -76,7 +76,7 @@ describe('scenario specifics', () => {
     expect(run.ms).toBeLessThan(9000);
   });
 
-  it('a healthy run makes about three round trips on its critical path', async () => {
+  it('a healthy run makes each read once, identified by its user agent', async () => {
     const { report, requests } = await runScenario('healthy');
     expect(report.durationMs).toBeLessThan(5000);
     const count = (op: string) => requests.filter((r) => r.operation === op).length;
