@@ -58,6 +58,7 @@ export interface SimulationRequest {
  */
 export class Lookups {
   private readonly memo = new Map<string, Promise<unknown>>();
+  private readonly simulationBatches = new Map<string, { resources: Set<string>; sent: Promise<CallOutcome<EvaluationResult[]>> }>();
 
   constructor(
     private readonly clients: AwsClients,
@@ -207,10 +208,42 @@ export class Lookups {
     );
   }
 
-  /** One SimulatePrincipalPolicy call (all pages); aws:RequestedRegion applies to the whole call. */
+  /**
+   * Simulations that differ only in their resources (the same caller, actions and context, e.g.
+   * every model of a matrix in one Region) are merged into one call when asked in the same turn
+   * of the event loop: IAM's request rate is low, and a matrix would otherwise throttle it.
+   * Each asker gets back the results for its own resources.
+   */
   simulate(request: SimulationRequest): Promise<CallOutcome<EvaluationResult[]>> {
-    const key = `simulate:${JSON.stringify(request)}`;
-    return this.once(key, async () => {
+    const { resources, ...shape } = request;
+    const key = JSON.stringify(shape);
+    let batch = this.simulationBatches.get(key);
+    if (!batch) {
+      const merged = new Set<string>();
+      const sent = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        this.simulationBatches.delete(key);
+        return this.simulateOnce({ ...shape, resources: [...merged] });
+      });
+      batch = { resources: merged, sent };
+      this.simulationBatches.set(key, batch);
+    }
+    for (const resource of resources) batch.resources.add(resource);
+    const all = batch.resources;
+    return batch.sent.then((outcome) => {
+      if (!outcome.ok) return outcome;
+      const mine = new Set(resources);
+      // Keep what names one of this asker's resources, and anything that names none of the batch's.
+      const keep = (name: string | undefined) => name === undefined || mine.has(name) || !all.has(name);
+      const value = outcome.value.filter((r) =>
+        r.ResourceSpecificResults?.length ? r.ResourceSpecificResults.some((x) => keep(x.EvalResourceName)) : keep(r.EvalResourceName),
+      );
+      return { ...outcome, value };
+    });
+  }
+
+  /** One SimulatePrincipalPolicy call (all pages); aws:RequestedRegion applies to the whole call. */
+  private simulateOnce(request: SimulationRequest): Promise<CallOutcome<EvaluationResult[]>> {
+    return this.once(`simulate:${JSON.stringify(request)}`, async () => {
       const results: EvaluationResult[] = [];
       let marker: string | undefined;
       for (let page = 0; page < 20; page++) {

@@ -50,6 +50,23 @@ describe('check pipeline', () => {
     expect(m.bedrock.commandCalls(ListInferenceProfilesCommand).length).toBeLessThanOrEqual(2);
     expect(m.bedrock.commandCalls(GetUseCaseForModelAccessCommand)).toHaveLength(2);
     expect(m.runtime.commandCalls(ConverseCommand)).toHaveLength(4);
+    // One simulation per Region, covering both models, each target reading only its own results.
+    const simulations = m.iam.commandCalls(SimulatePrincipalPolicyCommand).map((c) => c.args[0].input);
+    expect(simulations).toHaveLength(2);
+    expect(simulations.every((i) => i.ResourceArns?.length === 2)).toBe(true);
+    expect(result.checks.filter((c) => c.gate === 'iam').every((c) => c.status === 'pass' && c.summary.includes('1 ARN'))).toBe(true);
+  });
+
+  it('a merged simulation still gives each target its own verdict', async () => {
+    m.iam.on(SimulatePrincipalPolicyCommand).callsFake((i) => ({
+      EvaluationResults: (i.ResourceArns ?? []).map((r: string) => ({
+        EvalActionName: 'bedrock:InvokeModel', EvalResourceName: r, EvalDecision: r.includes(NOVA) ? 'implicitDeny' : 'allowed',
+      })),
+    }));
+    const result = await run({ models: [HAIKU, NOVA], noInvoke: true });
+    const iam = (model: string) => result.checks.find((c) => c.gate === 'iam' && c.model === model)?.status;
+    expect([iam(HAIKU), iam(NOVA)]).toEqual(['pass', 'fail']);
+    expect(m.iam.commandCalls(SimulatePrincipalPolicyCommand)).toHaveLength(1);
   });
 
   it('an invoke denial marks the gate at fault even when its prediction passed', async () => {
