@@ -103,6 +103,11 @@ export class Lookups {
       );
       if (!outcome.ok) return outcome;
       const { Account = '', Arn = '', UserId = '' } = outcome.value;
+      if (!Account || !Arn) {
+        // The XML parser reads an HTML page (a captive portal, a proxy) as an empty answer.
+        const error = Object.assign(new Error('Deserialization error: the GetCallerIdentity answer holds no account or ARN (not an STS response)'), { name: 'DeserializationError' });
+        return { ok: false, error, diagnosis: diagnose(error, { service: 'sts', operation: 'GetCallerIdentity' }, this.settings), evidence: { ...outcome.evidence, message: error.message }, durationMs: outcome.durationMs };
+      }
       return { ...outcome, value: { account: Account, arn: Arn, userId: UserId, credentialSource: source } };
     });
   }

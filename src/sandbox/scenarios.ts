@@ -304,6 +304,22 @@ export const SCENARIOS: readonly Scenario[] = [
     behaviours: { Converse: { fault: 'reset' } },
   },
   {
+    name: 'captive-portal',
+    title: 'Every AWS endpoint answers with an HTML page (a captive portal or an intercepting proxy).',
+    gate: 'network',
+    status: 'inconclusive',
+    exitCode: 3,
+    behaviours: { '*': { fault: 'garbage' } },
+  },
+  {
+    name: 'offline',
+    title: 'No AWS endpoint can be reached at all (no network, or a firewall).',
+    gate: 'network',
+    status: 'inconclusive',
+    exitCode: 3,
+    down: ['sts', 'iam', 'bedrock', 'bedrock-runtime'],
+  },
+  {
     name: 'session-policy-deny',
     title: 'A session policy (invisible to the IAM simulator) denies the invocation.',
     gate: 'iam',

@@ -34,6 +34,13 @@ describe('credentials gate', () => {
     expect(result.fix?.text).toBeTruthy();
   });
 
+  it('does not pass on an STS answer without an account (an HTML page read as empty XML)', async () => {
+    m.sts.on(GetCallerIdentityCommand).resolves({});
+    const result = await checkCredentials(context(), target(HAIKU));
+    expect(result.status).toBe('inconclusive');
+    expect(result.blockedBy).toMatchObject({ gate: 'network', cause: 'garbage-response' });
+  });
+
   it.each([
     ['CredentialsProviderError', 'Could not load credentials from any providers', 'no-credentials'],
     ['CredentialsProviderError', 'The SSO session associated with this profile has expired. To refresh this SSO session run aws sso login with the corresponding profile.', 'sso-expired'],

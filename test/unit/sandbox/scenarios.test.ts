@@ -116,6 +116,8 @@ const CONVERSE: Record<string, Expected> = {
   'service-unavailable': { name: 'ServiceUnavailableException', status: 503, message: 'Bedrock is unable to process your request.' },
   'slow-network': 'ok',
   'connection-reset': { name: 'TimeoutError', code: 'ECONNRESET' },
+  'captive-portal': { name: 'SyntaxError', status: 200 },
+  offline: 'not-through-emulator',
   'session-policy-deny': {
     name: 'AccessDeniedException',
     status: 403,
