@@ -23,8 +23,8 @@ type Failed = Extract<CallOutcome<unknown>, { ok: false }>;
  * What a gate reports when one of its own read calls failed. The classifier decides what the
  * error means; this decides what it means *for this gate*:
  * - an operation the endpoint does not know leaves this look-up inconclusive, nothing more;
- * - a credentials or network failure belongs to that gate: this one is skipped, and says why
- *   (or is inconclusive, when the other gate's finding is itself only a fault on the way);
+ * - a credentials or network failure belongs to that gate, which reports it: this one is
+ *   skipped, and says why (one finding, on the gate at fault);
  * - a denial of the read itself proves nothing about invoking: inconclusive, naming the
  *   read-only permission that would let the doctor look (the invoke call still decides);
  * - throttling, 5xx and timeouts are inconclusive;
@@ -40,11 +40,7 @@ export function fromFailure(gate: Gate, failed: Failed, readAction: string): Gat
       `Cannot look: the endpoint does not answer ${evidence.operation ?? 'this read'} (${d.summary}); the invoke call decides.`, null, evidence);
   }
   if ((d.gate === 'credentials' || d.gate === 'network') && d.gate !== gate) {
-    // A failure elsewhere means this gate was not run; a fault on the way (a reset, a hang, an
-    // unreadable answer) means it could not be completed, which is its own finding too.
-    return d.status === 'inconclusive'
-      ? { ...outcome(gate, 'inconclusive', d.cause, `Could not check: ${d.summary}`, null, evidence), blockedBy: d }
-      : { ...outcome(gate, 'skip', `blocked-by-${d.gate}`, `Not checked: ${d.summary}`, null, evidence), blockedBy: d };
+    return { ...outcome(gate, 'skip', `blocked-by-${d.gate}`, `Not checked: ${d.summary}`, null, evidence), blockedBy: d };
   }
   if (d.gate === 'iam' && d.status === 'fail') {
     return outcome(

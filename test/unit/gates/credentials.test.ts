@@ -37,7 +37,7 @@ describe('credentials gate', () => {
   it('does not pass on an STS answer without an account (an HTML page read as empty XML)', async () => {
     m.sts.on(GetCallerIdentityCommand).resolves({});
     const result = await checkCredentials(context(), target(HAIKU));
-    expect(result.status).toBe('inconclusive');
+    expect(result.status).toBe('skip');
     expect(result.blockedBy).toMatchObject({ gate: 'network', cause: 'garbage-response' });
   });
 
