@@ -40,6 +40,8 @@ export function createClients(settings: ClientSettings): AwsClients {
     requestHandler: new NodeHttpHandler({
       connectionTimeout: settings.connectionTimeoutMs,
       requestTimeout: settings.requestTimeoutMs,
+      // Without this the handler only logs a warning when the time is up, and waits on.
+      throwOnRequestTimeout: true,
     }),
   });
   function get<T extends { destroy(): void }>(key: string, make: () => T): T {
