@@ -1,5 +1,5 @@
 import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
-import { callAws } from '../aws/call.js';
+import { callAws, diagnose } from '../aws/call.js';
 import type { GateCheck, GateContext, PlannedTarget } from './context.js';
 import { agreementState } from './agreement.js';
 import { baseModelId } from './model-access.js';
@@ -72,13 +72,13 @@ export const checkInvoke: GateCheck = async (ctx, target) => {
       docs: 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html',
     });
   }
-  const call = await callAws<{ stopReason?: string; usage?: { totalTokens?: number }; metrics?: { latencyMs?: number } }>(
+  const call = await callAws<{ output?: unknown; stopReason?: string; usage?: { totalTokens?: number }; metrics?: { latencyMs?: number } }>(
     ctx.clients.runtime(target.region),
     new ConverseCommand({ modelId: target.ref.input, ...PROBE_REQUEST }),
     { service: 'bedrock-runtime', operation: 'Converse' },
     ctx.settings,
   );
-  if (call.ok) {
+  if (call.ok && (call.value.output !== undefined || call.value.stopReason !== undefined)) {
     const { stopReason, usage, metrics } = call.value;
     return {
       ...outcome('invoke', 'pass', null, `Converse answered in ${call.durationMs} ms (stop reason ${stopReason ?? 'unknown'}).`, null, {
@@ -88,11 +88,27 @@ export const checkInvoke: GateCheck = async (ctx, target) => {
       invoke: { answered: true },
     };
   }
-  const d = call.diagnosis;
+  // A 200 without output or stop reason is not a Converse answer (a proxy's page read as empty).
+  const d = call.ok ? diagnose(NOT_A_CONVERSE_ANSWER, { service: 'bedrock-runtime', operation: 'Converse' }, ctx.settings) : call.diagnosis;
+  const evidence = call.ok ? { ...call.evidence, message: NOT_A_CONVERSE_ANSWER.message } : call.evidence;
+  if (REQUEST_REJECTED.has(d.cause)) {
+    // The doctor's own minimal request was refused as malformed: that says nothing about access.
+    return {
+      ...outcome('invoke', 'inconclusive', 'probe-request-rejected',
+        `Bedrock rejected the doctor's minimal Converse request (${evidence.message ?? d.summary}): this model may need another request shape; access itself was not refused.`,
+        null, evidence),
+      invoke: { answered: false },
+    };
+  }
   const own = d.gate === 'invoke' || d.gate === 'unknown';
   // A failure that belongs to another gate carries its fix there; this row only records it.
   return {
-    ...outcome('invoke', d.status, d.cause, own ? d.summary : `Converse failed: ${d.summary} (see ${d.gate})`, own ? fixInCheck(d) : null, call.evidence),
+    ...outcome('invoke', d.status, d.cause, own ? d.summary : `Converse failed: ${d.summary} (see ${d.gate})`, own ? fixInCheck(d) : null, evidence),
     invoke: { answered: false, diagnosis: d },
   };
 };
+
+const NOT_A_CONVERSE_ANSWER = Object.assign(new Error('Deserialization error: the Converse answer holds no output and no stop reason'), { name: 'DeserializationError' });
+
+/** Causes that mean "this request is malformed" rather than "this caller may not". */
+const REQUEST_REJECTED = new Set(['malformed-request', 'request-invalid']);

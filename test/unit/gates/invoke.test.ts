@@ -64,6 +64,16 @@ describe('invoke gate', () => {
     expect(result.status).toBe('inconclusive');
   });
 
+  it('does not take an empty 200 for an answer', async () => {
+    m.runtime.on(ConverseCommand).resolves({} as never);
+    expect(await checkInvoke(context(), target(HAIKU))).toMatchObject({ status: 'inconclusive', cause: 'garbage-response' });
+  });
+
+  it('reports its own minimal request being refused as inconclusive, not as denied access', async () => {
+    m.runtime.on(ConverseCommand).rejects(awsError('ValidationException', 400, 'Malformed input request: #: extraneous key [temperature] is not permitted, please reformat your input and try again.'));
+    expect(await checkInvoke(context(), target(HAIKU))).toMatchObject({ status: 'inconclusive', cause: 'probe-request-rejected' });
+  });
+
   it('hands a denial to the gate at fault', async () => {
     m.runtime.on(ConverseCommand).rejects(awsError('AccessDeniedException', 403, "You don't have access to the model with the specified model ID."));
     const result = await checkInvoke(context(), target(HAIKU));
