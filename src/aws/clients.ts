@@ -1,3 +1,4 @@
+import type { Agent } from 'node:http';
 import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { IAMClient } from '@aws-sdk/client-iam';
@@ -14,6 +15,8 @@ export interface ClientSettings {
   requestTimeoutMs: number;
   connectionTimeoutMs: number;
   maxAttempts: number;
+  /** A proxy agent, when HTTPS_PROXY and friends are set. */
+  agent?: Agent;
 }
 
 /** The four AWS clients the doctor needs, built lazily and once per Region. */
@@ -42,6 +45,7 @@ export function createClients(settings: ClientSettings): AwsClients {
       requestTimeout: settings.requestTimeoutMs,
       // Without this the handler only logs a warning when the time is up, and waits on.
       throwOnRequestTimeout: true,
+      ...(settings.agent ? { httpAgent: settings.agent, httpsAgent: settings.agent } : {}),
     }),
   });
   function get<T extends { destroy(): void }>(key: string, make: () => T): T {

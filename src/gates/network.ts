@@ -1,4 +1,5 @@
 import { endpointUrl } from '../aws/endpoints.js';
+import { proxyFor } from '../aws/proxy.js';
 import type { GateCheck } from './context.js';
 import { fromFailure, outcome, pass } from './outcome.js';
 
@@ -12,6 +13,14 @@ export const checkNetwork: GateCheck = async (ctx, target) => {
     control: await endpointUrl(ctx.clients.bedrock(target.region) as never, 'BEDROCK', target.region, ctx.env),
     runtime: await endpointUrl(ctx.clients.runtime(target.region) as never, 'BEDROCK_RUNTIME', target.region, ctx.env),
   };
+  const proxies = [proxyFor(endpoints.control), proxyFor(endpoints.runtime)].filter((p): p is string => p !== null);
+  if (proxies.length > 0) {
+    // Through a proxy, a direct connection proves nothing: the calls themselves test the path,
+    // and any failure on it is reported here by the pipeline.
+    return pass('network',
+      `Bedrock calls go through the proxy ${[...new Set(proxies)].join(', ')} (HTTPS_PROXY/NO_PROXY). The AWS SDK for JavaScript does not use it by itself: an application must pass a proxy agent to its clients.`,
+      { details: { controlPlane: endpoints.control.origin, runtime: endpoints.runtime.origin, proxies } });
+  }
   const probes = await Promise.all([ctx.probe(endpoints.control), ctx.probe(endpoints.runtime)]);
   const details = {
     controlPlane: endpoints.control.origin,
@@ -26,17 +35,6 @@ export const checkNetwork: GateCheck = async (ctx, target) => {
     }
     const result = fromFailure('network', probe, 'connect');
     return { ...result, evidence: { ...result.evidence, details } };
-  }
-  const proxy = ctx.env.HTTPS_PROXY ?? ctx.env.https_proxy ?? ctx.env.HTTP_PROXY ?? ctx.env.http_proxy;
-  if (proxy) {
-    return outcome('network', 'warn', 'proxy-ignored',
-      'HTTPS_PROXY is set, but the AWS SDK for JavaScript ignores it: Bedrock calls (and this check) go direct. They reached the endpoints, so direct egress works here.',
-      {
-        text: 'If traffic must go through the proxy, the application must pass a proxy agent to the SDK\'s request handler.',
-        actor: 'caller',
-        docs: 'https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/node-configuring-proxies.html',
-      },
-      { details });
   }
   const overridden = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_BEDROCK', 'AWS_ENDPOINT_URL_BEDROCK_RUNTIME'].filter((k) => ctx.env[k]);
   const hosts = endpoints.control.host === endpoints.runtime.host ? endpoints.control.host : `${endpoints.control.host} and ${endpoints.runtime.host}`;

@@ -4,6 +4,7 @@ import { diagnose, interruptedError, untilAborted, type CallOutcome, type CallSe
 import { setUpAuth, type AuthSetup } from '../aws/credentials.js';
 import { probeEndpoint } from '../aws/endpoints.js';
 import { principalOf } from '../aws/principal.js';
+import { proxyAgent } from '../aws/proxy.js';
 import { hostsBedrock } from '../aws/regions.js';
 import type { GateCheck, GateContext, GateOutcome, PlannedTarget } from '../gates/context.js';
 import { GATE_CHECKS } from '../gates/index.js';
@@ -64,6 +65,7 @@ export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunRe
       requestTimeoutMs: Math.min(REQUEST_TIMEOUT_MS, plan.timeoutMs),
       connectionTimeoutMs: Math.min(CONNECT_TIMEOUT_MS, plan.timeoutMs),
       maxAttempts: MAX_ATTEMPTS,
+      agent: await proxyAgent(deps.env),
     });
   const settings = { signal: controller.signal, authMode: auth.mode };
   // STS and IAM are asked in a Region that surely has them: the first target Region hosting Bedrock.

@@ -55,9 +55,19 @@ describe('network gate', () => {
     expect(result.evidence.details).toMatchObject({ controlPlane: open, runtime: closed });
   });
 
-  it('warns that the SDK ignores HTTPS_PROXY', async () => {
-    const result = await checkNetwork(networkContext({ AWS_ENDPOINT_URL: open, HTTPS_PROXY: 'http://127.0.0.1:3128' }), target(HAIKU));
-    expect(result).toMatchObject({ status: 'warn', cause: 'proxy-ignored' });
+  it('through a configured proxy, names it (without its password) and leaves the path to the calls', async () => {
+    const saved = process.env.HTTP_PROXY;
+    process.env.HTTP_PROXY = 'http://user:secret-pass@127.0.0.1:3128';
+    try {
+      const ctx = networkContext({ AWS_ENDPOINT_URL: closed });
+      const result = await checkNetwork(ctx, target(HAIKU));
+      expect(result.status).toBe('pass');
+      expect(result.summary).toContain('127.0.0.1:3128');
+      expect(JSON.stringify(result)).not.toContain('secret-pass');
+    } finally {
+      if (saved === undefined) delete process.env.HTTP_PROXY;
+      else process.env.HTTP_PROXY = saved;
+    }
   });
 
   it('leaves a Region without Bedrock to the region gate', async () => {
