@@ -49,16 +49,35 @@ export const BEDROCK_REGIONS: readonly string[] = [
   'eusc-de-east-1',
 ];
 
-const REGION_SHAPE = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+/**
+ * The partitions' Region patterns, as in the SDK's partitions.json (@aws-sdk/core
+ * util-endpoints; not exported). They accept every Region AWS may add, and reject names no
+ * partition could hold (`mars-north-9`, `xx-east-1`).
+ */
+const PARTITION_REGION_PATTERNS = [
+  /^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/,
+  /^cn-\w+-\d+$/,
+  /^eusc-(de)-\w+-\d+$/,
+  /^us-iso-\w+-\d+$/,
+  /^us-isob-\w+-\d+$/,
+  /^eu-isoe-\w+-\d+$/,
+  /^us-isof-\w+-\d+$/,
+  /^us-gov-\w+-\d+$/,
+];
 
 /** FIPS pseudo-Regions (`fips-us-east-1`, `us-east-1-fips`) name a real Region. */
 export function realRegion(region: string): string {
   return region.replace(/^fips-/, '').replace(/-fips$/, '');
 }
 
-/** True when the string could be an AWS Region name at all (syntax, not existence). */
+/** True when some AWS partition could hold a Region of this name (not that it exists). */
 export function isRegionShaped(region: string): boolean {
-  return REGION_SHAPE.test(realRegion(region));
+  const real = realRegion(region);
+  return PARTITION_REGION_PATTERNS.some((pattern) => pattern.test(real));
+}
+
+export function isFipsRegion(region: string): boolean {
+  return realRegion(region) !== region;
 }
 
 export function hostsBedrock(region: string): boolean {

@@ -1,3 +1,5 @@
+import { access, constants } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import ora from 'ora';
 import { planCheck, type CheckInput } from '../pipeline/plan.js';
 import { runCheck, type RunDependencies } from '../pipeline/run.js';
@@ -39,10 +41,20 @@ export function checkInput(flags: CheckFlags): CheckInput {
   };
 }
 
+/** A bad --output path is a usage error before the run, not after it. */
+async function assertWritable(file: string): Promise<void> {
+  try {
+    await access(dirname(resolve(file)), constants.W_OK);
+  } catch (error) {
+    throw new UsageError(`cannot write --output ${file}: ${(error as NodeJS.ErrnoException).code ?? 'not writable'}`);
+  }
+}
+
 /** check: plan the matrix, run every gate, render, and return the exit code. */
 export async function checkCommand(flags: CheckFlags, io: Io, deps: Partial<RunDependencies> = {}): Promise<number> {
   const format = parseFormat(flags.format, flags.json, ['human', 'json', 'markdown']);
   const plan = await planCheck(checkInput(flags), io.env);
+  if (flags.output) await assertWritable(flags.output);
   // A terminal that reports no width (some pseudo-terminals) would make the spinner's line
   // arithmetic divide by zero, so it gets no spinner either.
   const interactive =

@@ -141,7 +141,7 @@ export const checkIam: GateCheck = async (ctx, target) => {
     ...simulations[0]!.evidence,
     details: { policySourceArn: source.arn, callerArn: source.callerArn, actions, resources: touched.map((t) => t.arn), note: NOT_SIMULATED },
   };
-  const unanswered = actions.filter((action) => !results.some((r) => r.EvalActionName === action));
+  const unanswered = actions.filter((action) => !results.some((r) => r.EvalActionName?.toLowerCase() === action.toLowerCase()));
   if (unanswered.length > 0) {
     return outcome('iam', 'inconclusive', 'simulation-empty',
       `The policy simulator returned no decision for ${unanswered.join(', ')}; the invoke call decides.`, null, evidence);

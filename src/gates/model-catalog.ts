@@ -16,7 +16,7 @@ export type ProfileLookup =
 /** AWS answers "no such model/profile" with 404 or 400 (which one is not documented). */
 function isNotFound(failed: Failed): boolean {
   const name = failed.evidence.errorName ?? '';
-  return name === 'ResourceNotFoundException' || name === 'ValidationException' || (failed.evidence.httpStatus === 404 && failed.diagnosis.cause !== 'wrong-endpoint');
+  return name === 'ResourceNotFoundException' || name === 'ValidationException';
 }
 
 /**

@@ -28,7 +28,7 @@ type Failed = Extract<CallOutcome<unknown>, { ok: false }>;
  * - a denial of the read itself proves nothing about invoking: inconclusive, naming the
  *   read-only permission that would let the doctor look (the invoke call still decides);
  * - throttling, 5xx and timeouts are inconclusive;
- * - anything else is this gate's finding if it belongs here, else inconclusive and handed on.
+ * - anything else is this gate's finding if it belongs here, else inconclusive here.
  */
 export function fromFailure(gate: Gate, failed: Failed, readAction: string): GateOutcome {
   const d = failed.diagnosis;
@@ -36,7 +36,7 @@ export function fromFailure(gate: Gate, failed: Failed, readAction: string): Gat
   if (d.cause === 'wrong-endpoint' && gate !== 'network') {
     // One read the endpoint does not know proves only that this look-up is unavailable there;
     // a truly misrouted endpoint fails the invoke call too, which reports it.
-    return outcome(gate, 'inconclusive', 'lookup-unsupported',
+    return outcome(gate, 'warn', 'lookup-unsupported',
       `Cannot look: the endpoint does not answer ${evidence.operation ?? 'this read'} (${d.summary}); the invoke call decides.`, null, evidence);
   }
   if ((d.gate === 'credentials' || d.gate === 'network') && d.gate !== gate) {
@@ -58,11 +58,9 @@ export function fromFailure(gate: Gate, failed: Failed, readAction: string): Gat
     );
   }
   if (d.gate === gate) return outcome(gate, d.status, d.cause, d.summary, d.fix, evidence);
-  const handedOn = d.gate !== 'unknown' && d.gate !== 'invoke' ? { blockedBy: d } : {};
-  return {
-    ...outcome(gate, 'inconclusive', d.cause, `${evidence.operation ?? 'A lookup'} could not complete: ${d.summary}`, fixInCheck(d), evidence),
-    ...handedOn,
-  };
+  // What a look-up's error says about another gate is a guess from one read (a bare 404 reads
+  // as "model not found"): it stays here, as this gate's open question, and moves nowhere.
+  return outcome(gate, 'inconclusive', d.cause, `${evidence.operation ?? 'A lookup'} could not complete: ${d.summary}`, fixInCheck(d), evidence);
 }
 
 /** An unrecognised error's usual advice is "run bedrock-doctor check": inside check, say what helps instead. */

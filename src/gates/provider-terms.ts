@@ -50,7 +50,8 @@ async function anthropicUseCase(ctx: GateContext, target: PlannedTarget): Promis
     const form = decodeForm(useCase.value.formData);
     return pass('provider-terms', `Anthropic's use-case form is on file${form?.companyName ? ` (company: ${form.companyName})` : ''}.`, useCase.evidence);
   }
-  if (useCase.evidence.errorName !== 'ResourceNotFoundException') return fromFailure('provider-terms', useCase, 'bedrock:GetUseCaseForModelAccess');
+  const noForm = useCase.evidence.errorName === 'ResourceNotFoundException' || (useCase.evidence.httpStatus === 404 && useCase.diagnosis.cause !== 'wrong-endpoint');
+  if (!noForm) return fromFailure('provider-terms', useCase, 'bedrock:GetUseCaseForModelAccess');
   return outcome('provider-terms', 'fail', 'anthropic-use-case-missing',
     'Anthropic\'s use-case form has not been submitted for this account: Anthropic models are refused until it is. (A form submitted from the Organization\'s management account may cover member accounts without showing here; the invoke call confirms.)',
     {

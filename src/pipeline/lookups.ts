@@ -68,6 +68,21 @@ export class Lookups {
     private readonly homeRegion: string,
   ) {}
 
+  /**
+   * A 200 that lacks what every real answer holds is a page from something else (a proxy, a
+   * portal, a stand-in that does not know the operation): a garbage answer, not an empty one.
+   */
+  private notAnAnswer<T>(outcome: { evidence: Evidence; durationMs: number }, operation: string, field: string): CallOutcome<T> {
+    const error = Object.assign(new Error(`Deserialization error: the ${operation} answer holds no ${field}`), { name: 'DeserializationError' });
+    return {
+      ok: false,
+      error,
+      diagnosis: diagnose(error, { service: outcome.evidence.service ?? '', operation }, this.settings),
+      evidence: { ...outcome.evidence, message: error.message },
+      durationMs: outcome.durationMs,
+    };
+  }
+
   private once<T>(key: string, make: () => Promise<T>): Promise<T> {
     let promise = this.memo.get(key) as Promise<T> | undefined;
     if (!promise) {
@@ -103,11 +118,8 @@ export class Lookups {
       );
       if (!outcome.ok) return outcome;
       const { Account = '', Arn = '', UserId = '' } = outcome.value;
-      if (!Account || !Arn) {
-        // The XML parser reads an HTML page (a captive portal, a proxy) as an empty answer.
-        const error = Object.assign(new Error('Deserialization error: the GetCallerIdentity answer holds no account or ARN (not an STS response)'), { name: 'DeserializationError' });
-        return { ok: false, error, diagnosis: diagnose(error, { service: 'sts', operation: 'GetCallerIdentity' }, this.settings), evidence: { ...outcome.evidence, message: error.message }, durationMs: outcome.durationMs };
-      }
+      // The XML parser reads an HTML page (a captive portal, a proxy) as an empty answer.
+      if (!Account || !Arn) return this.notAnAnswer(outcome, 'GetCallerIdentity', 'Account and Arn');
       return { ...outcome, value: { account: Account, arn: Arn, userId: UserId, credentialSource: source } };
     });
   }
@@ -132,7 +144,8 @@ export class Lookups {
         { service: 'bedrock', operation: 'ListFoundationModels' },
         this.settings,
       );
-      return outcome.ok ? { ...outcome, value: outcome.value.modelSummaries ?? [] } : outcome;
+      if (outcome.ok && !Array.isArray(outcome.value.modelSummaries)) return this.notAnAnswer(outcome, 'ListFoundationModels', 'modelSummaries');
+      return outcome.ok ? { ...outcome, value: outcome.value.modelSummaries! } : outcome;
     });
   }
 
@@ -165,6 +178,7 @@ export class Lookups {
         { service: 'bedrock', operation: 'GetFoundationModel' },
         this.settings,
       );
+      if (outcome.ok && !outcome.value.modelDetails) return this.notAnAnswer(outcome, 'GetFoundationModel', 'modelDetails');
       return outcome.ok ? { ...outcome, value: outcome.value.modelDetails } : outcome;
     });
   }

@@ -1,6 +1,6 @@
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { parseModelRef } from '../aws/model-id.js';
-import { isRegionShaped } from '../aws/regions.js';
+import { isFipsRegion, isRegionShaped } from '../aws/regions.js';
 import { UsageError } from '../errors.js';
 import type { CheckOptions, PlannedTarget } from '../gates/context.js';
 
@@ -57,6 +57,9 @@ export async function planCheck(input: CheckInput, env: NodeJS.ProcessEnv): Prom
   const { regions, source } = await resolveRegions(input, env);
   for (const region of regions) {
     if (!isRegionShaped(region)) throw new UsageError(`--region "${region.slice(0, 60)}" is not an AWS Region name (e.g. us-east-1)`);
+    if (isFipsRegion(region) && Object.keys(env).some((k) => k.startsWith('AWS_ENDPOINT_URL') && env[k])) {
+      throw new UsageError(`--region ${region} asks for a FIPS endpoint, but AWS_ENDPOINT_URL* sets a custom one; the SDK supports only one of the two`);
+    }
   }
   const targets: PlannedTarget[] = [];
   const seen = new Set<string>();

@@ -12,7 +12,15 @@ const PREDICTIONS: Gate[] = ['region', 'model-access', 'iam', 'provider-terms'];
  * Invoke errors that say less than a prediction on the same gate ("the model identifier is
  * invalid" vs "not offered here; similar ids: …"): they confirm it rather than replace it.
  */
-const VAGUE_CAUSES = new Set(['invalid-model-identifier', 'resource-not-found', 'iam-not-authorized', 'access-denied', 'model-access-denied']);
+const VAGUE_CAUSES = new Set(['invalid-model-identifier', 'resource-not-found', 'iam-not-authorized', 'access-denied', 'model-access-denied', 'api-key-invalid']);
+
+/**
+ * A subscription still being processed shows up on the call as a model-access denial: with
+ * provider-terms already pending, that denial confirms it rather than being a second finding.
+ */
+function explainedByPending(d: Diagnosis, results: Map<Gate, GateResult>): boolean {
+  return d.gate === 'model-access' && results.get('provider-terms')?.status === 'pending';
+}
 
 /**
  * How a successful call rewrites a prediction. An inconclusive prediction (say, a
@@ -61,7 +69,7 @@ export function reconcile(outcomes: Map<Gate, GateOutcome>): Map<Gate, GateResul
   const invoke = outcomes.get('invoke')?.invoke;
   if (invoke?.diagnosis) {
     const d = invoke.diagnosis;
-    if (d.gate !== 'invoke' && d.gate !== 'unknown') {
+    if (d.gate !== 'invoke' && d.gate !== 'unknown' && !explainedByPending(d, results)) {
       const predicted = results.get(d.gate);
       const note =
         predicted?.status === 'pass'
@@ -76,11 +84,11 @@ export function reconcile(outcomes: Map<Gate, GateOutcome>): Map<Gate, GateResul
       if (!PREDICTIONS.includes(gate) || !FINDING.includes(result.status)) continue;
       results.set(gate, { ...result, status: 'warn', summary: CONTRADICTED[result.status as 'fail' | 'pending' | 'inconclusive'](result.summary) });
     }
-    // A read that could not reach IAM, STS or the control plane (a VPC with only a runtime
-    // endpoint, say) does not stop the model call, which just answered.
+    // An endpoint the look-ups could not reach (IAM, STS or the control plane, say in a VPC
+    // with only a runtime endpoint) does not stop the model call, which just answered.
     const network = results.get('network');
-    if (network && FINDING.includes(network.status) && !FINDING.includes(outcomes.get('network')?.status ?? 'pass')) {
-      results.set('network', { ...network, status: 'warn', summary: `${network.summary} (A look-up endpoint; the Converse call itself answered.)` });
+    if (network && FINDING.includes(network.status)) {
+      results.set('network', { ...network, status: 'warn', summary: `${network.summary} (Not on the model call's path: Converse answered.)` });
     }
   }
   return results;

@@ -21,6 +21,8 @@ export function secretScrubber(env: NodeJS.ProcessEnv): (text: string) => string
     if (signature) secrets.add(signature);
     if (decoded.length >= 8) secrets.add(decoded);
   }
+  // As printed by something that URL-encodes it, too (a query string, a logged URL).
+  for (const secret of [...secrets]) secrets.add(encodeURIComponent(secret));
   const ordered = [...secrets].sort((a, b) => b.length - a.length);
   return (text) => {
     let out = text;

@@ -19,6 +19,8 @@ describe('bad input: one line on stderr, exit 2, no stack trace', () => {
   it.each([
     [['check', '--region', 'us-east-1', '--model', '']],
     [['check', '--region', 'not a region!', '--model', 'amazon.nova-lite-v1:0']],
+    [['check', '--region', 'mars-north-9', '--model', 'amazon.nova-lite-v1:0']],
+    [['check', '--region', 'us-east-1', '--model', 'amazon.nova-lite-v1:0', '--output', '/no/such/dir/report.json']],
     [['check', '--region', 'us-east-1']],
     [['check', '--model', 'amazon.nova-lite-v1:0']],
     [['check', '--region', 'us-east-1', '--model', 'amazon.nova-lite-v1:0', '--timeout', 'soon']],

@@ -35,6 +35,11 @@ describe('provider-terms gate', () => {
     expect(result.fix?.commands?.join('\n')).toContain('put-use-case-for-model-access');
   });
 
+  it('reads a bare 404 from GetUseCaseForModelAccess as no form on file', async () => {
+    m.bedrock.on(GetUseCaseForModelAccessCommand).rejects(awsError('Unknown', 404, 'Not Found'));
+    expect(await checkProviderTerms(context(), target(HAIKU))).toMatchObject({ status: 'fail', cause: 'anthropic-use-case-missing' });
+  });
+
   it('reports a pending agreement as pending', async () => {
     agreement('PENDING');
     expect(await checkProviderTerms(context(), target(HAIKU))).toMatchObject({ status: 'pending', cause: 'marketplace-subscription-pending' });

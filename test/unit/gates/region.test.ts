@@ -21,7 +21,7 @@ describe('region gate', () => {
   });
 
   it('trusts an endpoint that answers over the list of Bedrock Regions', async () => {
-    expect((await checkRegion(context(), target(HAIKU, 'xx-newregion-1'))).status).toBe('pass');
+    expect((await checkRegion(context(), target(HAIKU, 'ap-southeast-9'))).status).toBe('pass');
   });
 
   it('fails a model the Region does not offer, confirmed by GetFoundationModel, and suggests similar ids', async () => {
@@ -74,12 +74,30 @@ describe('region gate', () => {
 });
 
 describe('region gate against an endpoint that lacks a read', () => {
-  it('is inconclusive, not a network failure, when GetFoundationModel is an unknown operation', async () => {
+  it('warns, rather than failing the network gate, when GetFoundationModel is an unknown operation', async () => {
     const m2 = healthy(mocks());
     m2.bedrock.on(ListFoundationModelsCommand).resolves({ modelSummaries: [] });
     m2.bedrock.on(GetFoundationModelCommand).rejects(awsError('UnknownOperationException', 404, 'Unknown operation'));
     const result = await checkRegion(context(), target(HAIKU));
-    expect(result).toMatchObject({ status: 'inconclusive', cause: 'lookup-unsupported' });
+    expect(result).toMatchObject({ status: 'warn', cause: 'lookup-unsupported' });
+    expect(result.blockedBy).toBeUndefined();
+    Object.values(m2).forEach((mock) => mock.restore());
+  });
+});
+
+describe('region gate against answers that are not answers', () => {
+  it('does not read a 200 without modelSummaries as "model not in Region"', async () => {
+    const m2 = healthy(mocks());
+    m2.bedrock.on(ListFoundationModelsCommand).resolves({} as never);
+    const result = await checkRegion(context(), target(HAIKU));
+    expect(result).toMatchObject({ status: 'skip', blockedBy: { gate: 'network', cause: 'garbage-response' } });
+    Object.values(m2).forEach((mock) => mock.restore());
+  });
+
+  it('keeps another gate\'s guess from a look-up (a bare 404) on itself as an open question', async () => {
+    const m2 = healthy(mocks());
+    m2.bedrock.on(ListFoundationModelsCommand).rejects(awsError('NotFound', 404, 'Not Found'));
+    const result = await checkRegion(context(), target(HAIKU));
     expect(result.blockedBy).toBeUndefined();
     Object.values(m2).forEach((mock) => mock.restore());
   });

@@ -39,14 +39,31 @@ describe('reconcile', () => {
     expect(['iam', 'provider-terms', 'region'].map((g) => r.get(g as Gate)!.status)).toEqual(['warn', 'warn', 'warn']);
   });
 
-  it('a successful call does not excuse a wrong account, nor a failed connection probe', () => {
+  it('a successful call does not excuse a wrong account, but shows an unreachable endpoint was not on its path', () => {
     const r = reconcile(outcomes({
       credentials: { status: 'fail', cause: 'wrong-account' },
       network: { status: 'inconclusive', cause: 'connection-refused' },
       invoke: { invoke: { answered: true } },
     }));
     expect(r.get('credentials')!.status).toBe('fail');
-    expect(r.get('network')!.status).toBe('inconclusive');
+    expect(r.get('network')).toMatchObject({ status: 'warn', cause: 'connection-refused' });
+  });
+
+  it('a model-access denial on the call confirms a pending subscription instead of failing model-access', () => {
+    const r = reconcile(outcomes({
+      'provider-terms': { status: 'pending', cause: 'marketplace-subscription-pending' },
+      invoke: { status: 'fail', invoke: { answered: false, diagnosis: diagnosis('model-access', 'model-access-not-granted') } },
+    }));
+    expect(r.get('model-access')!.status).toBe('pass');
+    expect(r.get('provider-terms')!.status).toBe('pending');
+  });
+
+  it('a locally read API-key expiry is not replaced by the call\'s vaguer "key invalid"', () => {
+    const r = reconcile(outcomes({
+      credentials: { status: 'fail', cause: 'api-key-expired' },
+      invoke: { status: 'fail', invoke: { answered: false, diagnosis: diagnosis('credentials', 'api-key-invalid') } },
+    }));
+    expect(r.get('credentials')!.cause).toBe('api-key-expired');
   });
 
   it('a successful call turns a look-up endpoint\'s network failure into a warning', () => {
