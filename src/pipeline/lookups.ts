@@ -83,6 +83,12 @@ export class Lookups {
     };
   }
 
+  /** One control-plane read in a Region; the operation's name comes from the command's class. */
+  private bedrockRead<T>(region: string, command: object): Promise<CallOutcome<T>> {
+    const operation = command.constructor.name.replace(/Command$/, '');
+    return callAws<T>(this.clients.bedrock(region), command, { service: 'bedrock', operation }, this.settings);
+  }
+
   private once<T>(key: string, make: () => Promise<T>): Promise<T> {
     let promise = this.memo.get(key) as Promise<T> | undefined;
     if (!promise) {
@@ -138,12 +144,7 @@ export class Lookups {
 
   models(region: string): Promise<CallOutcome<FoundationModelSummary[]>> {
     return this.once(`models:${region}`, async () => {
-      const outcome = await callAws<{ modelSummaries?: FoundationModelSummary[] }>(
-        this.clients.bedrock(region),
-        new ListFoundationModelsCommand({}),
-        { service: 'bedrock', operation: 'ListFoundationModels' },
-        this.settings,
-      );
+      const outcome = await this.bedrockRead<{ modelSummaries?: FoundationModelSummary[] }>(region, new ListFoundationModelsCommand({}));
       if (outcome.ok && !Array.isArray(outcome.value.modelSummaries)) return this.notAnAnswer(outcome, 'ListFoundationModels', 'modelSummaries');
       return outcome.ok ? { ...outcome, value: outcome.value.modelSummaries! } : outcome;
     });
@@ -155,12 +156,7 @@ export class Lookups {
       const all: InferenceProfileSummary[] = [];
       let nextToken: string | undefined;
       for (let page = 0; page < 20; page++) {
-        const outcome = await callAws<{ inferenceProfileSummaries?: InferenceProfileSummary[]; nextToken?: string }>(
-          this.clients.bedrock(region),
-          new ListInferenceProfilesCommand({ maxResults: 1000, nextToken }),
-          { service: 'bedrock', operation: 'ListInferenceProfiles' },
-          this.settings,
-        );
+        const outcome = await this.bedrockRead<{ inferenceProfileSummaries?: InferenceProfileSummary[]; nextToken?: string }>(region, new ListInferenceProfilesCommand({ maxResults: 1000, nextToken }));
         if (!outcome.ok) return outcome;
         all.push(...(outcome.value.inferenceProfileSummaries ?? []));
         nextToken = outcome.value.nextToken;
@@ -172,12 +168,7 @@ export class Lookups {
 
   foundationModel(region: string, modelId: string): Promise<CallOutcome<FoundationModelDetails | undefined>> {
     return this.once(`model:${region}:${modelId}`, async () => {
-      const outcome = await callAws<{ modelDetails?: FoundationModelDetails }>(
-        this.clients.bedrock(region),
-        new GetFoundationModelCommand({ modelIdentifier: modelId }),
-        { service: 'bedrock', operation: 'GetFoundationModel' },
-        this.settings,
-      );
+      const outcome = await this.bedrockRead<{ modelDetails?: FoundationModelDetails }>(region, new GetFoundationModelCommand({ modelIdentifier: modelId }));
       if (outcome.ok && !outcome.value.modelDetails) return this.notAnAnswer(outcome, 'GetFoundationModel', 'modelDetails');
       return outcome.ok ? { ...outcome, value: outcome.value.modelDetails } : outcome;
     });
@@ -185,45 +176,25 @@ export class Lookups {
 
   inferenceProfile(region: string, idOrArn: string): Promise<CallOutcome<GetInferenceProfileResponse>> {
     return this.once(`profile:${region}:${idOrArn}`, () =>
-      callAws<GetInferenceProfileResponse>(
-        this.clients.bedrock(region),
-        new GetInferenceProfileCommand({ inferenceProfileIdentifier: idOrArn }),
-        { service: 'bedrock', operation: 'GetInferenceProfile' },
-        this.settings,
-      ),
+      this.bedrockRead<GetInferenceProfileResponse>(region, new GetInferenceProfileCommand({ inferenceProfileIdentifier: idOrArn })),
     );
   }
 
   availability(region: string, baseId: string): Promise<CallOutcome<GetFoundationModelAvailabilityResponse>> {
     return this.once(`availability:${region}:${baseId}`, () =>
-      callAws<GetFoundationModelAvailabilityResponse>(
-        this.clients.bedrock(region),
-        new GetFoundationModelAvailabilityCommand({ modelId: baseId }),
-        { service: 'bedrock', operation: 'GetFoundationModelAvailability' },
-        this.settings,
-      ),
+      this.bedrockRead<GetFoundationModelAvailabilityResponse>(region, new GetFoundationModelAvailabilityCommand({ modelId: baseId })),
     );
   }
 
   offers(region: string, baseId: string): Promise<CallOutcome<ListFoundationModelAgreementOffersResponse>> {
     return this.once(`offers:${region}:${baseId}`, () =>
-      callAws<ListFoundationModelAgreementOffersResponse>(
-        this.clients.bedrock(region),
-        new ListFoundationModelAgreementOffersCommand({ modelId: baseId }),
-        { service: 'bedrock', operation: 'ListFoundationModelAgreementOffers' },
-        this.settings,
-      ),
+      this.bedrockRead<ListFoundationModelAgreementOffersResponse>(region, new ListFoundationModelAgreementOffersCommand({ modelId: baseId })),
     );
   }
 
   useCase(region: string): Promise<CallOutcome<{ formData?: Uint8Array }>> {
     return this.once(`use-case:${region}`, () =>
-      callAws<{ formData?: Uint8Array }>(
-        this.clients.bedrock(region),
-        new GetUseCaseForModelAccessCommand({}),
-        { service: 'bedrock', operation: 'GetUseCaseForModelAccess' },
-        this.settings,
-      ),
+      this.bedrockRead<{ formData?: Uint8Array }>(region, new GetUseCaseForModelAccessCommand({})),
     );
   }
 
