@@ -22,7 +22,7 @@ type Failed = Extract<CallOutcome<unknown>, { ok: false }>;
 /**
  * What a gate reports when one of its own read calls failed. The classifier decides what the
  * error means; this decides what it means *for this gate*:
- * - an operation the endpoint does not know leaves this look-up inconclusive, nothing more;
+ * - an operation the endpoint does not know is a warning about this look-up, nothing more;
  * - a credentials or network failure belongs to that gate, which reports it: this one is
  *   skipped, and says why (one finding, on the gate at fault);
  * - a denial of the read itself proves nothing about invoking: inconclusive, naming the

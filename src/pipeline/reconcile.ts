@@ -67,9 +67,17 @@ export function reconcile(outcomes: Map<Gate, GateOutcome>): Map<Gate, GateResul
   }
 
   const invoke = outcomes.get('invoke')?.invoke;
-  if (invoke?.diagnosis) {
+  if (invoke?.diagnosis && explainedByPending(invoke.diagnosis, results)) {
+    const row = results.get('invoke')!;
+    results.set('invoke', {
+      ...row,
+      status: 'pending',
+      cause: 'marketplace-subscription-pending',
+      summary: `Converse was denied (${invoke.diagnosis.summary}), as expected while the subscription is processed (see provider-terms).`,
+    });
+  } else if (invoke?.diagnosis) {
     const d = invoke.diagnosis;
-    if (d.gate !== 'invoke' && d.gate !== 'unknown' && !explainedByPending(d, results)) {
+    if (d.gate !== 'invoke' && d.gate !== 'unknown') {
       const predicted = results.get(d.gate);
       const note =
         predicted?.status === 'pass'

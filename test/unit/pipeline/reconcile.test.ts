@@ -56,6 +56,7 @@ describe('reconcile', () => {
     }));
     expect(r.get('model-access')!.status).toBe('pass');
     expect(r.get('provider-terms')!.status).toBe('pending');
+    expect(r.get('invoke')).toMatchObject({ status: 'pending', cause: 'marketplace-subscription-pending' });
   });
 
   it('a locally read API-key expiry is not replaced by the call\'s vaguer "key invalid"', () => {
