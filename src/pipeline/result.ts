@@ -18,7 +18,6 @@ export interface RunResult {
   identity: ReportIdentity | null;
   targets: Target[];
   checks: ReportCheck[];
-  exitCode: ExitCode;
   durationMs: number;
   regionSource: RegionSource;
   interrupted: boolean;

@@ -11,7 +11,7 @@ import { GATE_CHECKS } from '../gates/index.js';
 import { scrubSecrets } from '../report/redact.js';
 import { outcome } from '../gates/outcome.js';
 import { GATES, type Gate, type GateResult } from '../types.js';
-import { exitCodeOf, type ReportCheck, type ReportIdentity, type RunResult } from './result.js';
+import type { ReportCheck, ReportIdentity, RunResult } from './result.js';
 import { Lookups } from './lookups.js';
 import type { Plan } from './plan.js';
 import { reconcile } from './reconcile.js';
@@ -114,7 +114,6 @@ export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunRe
       identity: await identityOf(lookups, auth),
       targets: plan.targets.map(({ region, model }) => ({ region, model })),
       checks,
-      exitCode: exitCodeOf(checks, false),
       durationMs: Math.round(performance.now() - started),
       regionSource: plan.regionSource,
       interrupted: deps.signal?.aborted ?? false,

@@ -4,6 +4,7 @@ import { SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { planCheck, type CheckInput } from '../../../src/pipeline/plan.js';
+import { exitCodeOf } from '../../../src/pipeline/result.js';
 import { runCheck } from '../../../src/pipeline/run.js';
 import { awsError, healthy, mocks, sigv4Auth, HAIKU, NOVA, type Mocks } from '../gates/harness.js';
 
@@ -34,7 +35,7 @@ const statusOf = (result: Awaited<ReturnType<typeof run>>, gate: string) => resu
 describe('check pipeline', () => {
   it('a healthy run passes every gate and exits 0', async () => {
     const result = await run();
-    expect(result.exitCode).toBe(0);
+    expect(exitCodeOf(result.checks, false)).toBe(0);
     expect(result.checks.map((c) => [c.gate, c.status])).toEqual([
       ['credentials', 'pass'], ['network', 'pass'], ['region', 'pass'], ['model-access', 'pass'], ['iam', 'pass'], ['provider-terms', 'pass'], ['invoke', 'pass'],
     ]);
@@ -73,7 +74,7 @@ describe('check pipeline', () => {
     m.runtime.on(ConverseCommand).rejects(awsError('AccessDeniedException', 403,
       `User: arn:aws:iam::111122223333:user/dev is not authorized to perform: bedrock:InvokeModel on resource: arn:aws:bedrock:us-east-1::foundation-model/${HAIKU} because no session policy allows the bedrock:InvokeModel action`));
     const result = await run();
-    expect(result.exitCode).toBe(1);
+    expect(exitCodeOf(result.checks, false)).toBe(1);
     const iam = result.checks.find((c) => c.gate === 'iam')!;
     expect(iam).toMatchObject({ status: 'fail', cause: 'session-policy-deny' });
     expect(iam.summary).toContain('predictive check had passed');
@@ -87,14 +88,14 @@ describe('check pipeline', () => {
     const iam = result.checks.find((c) => c.gate === 'iam')!;
     expect(iam.status).toBe('warn');
     expect(iam.summary).toContain('a real Converse call succeeded');
-    expect(result.exitCode).toBe(0);
+    expect(exitCodeOf(result.checks, false)).toBe(0);
   });
 
   it('throttling makes invoke inconclusive and the run exit 3', async () => {
     m.runtime.on(ConverseCommand).rejects(awsError('ThrottlingException', 429, 'Too many requests, please wait before trying again.'));
     const result = await run();
     expect(statusOf(result, 'invoke')).toBe('inconclusive');
-    expect(result.exitCode).toBe(3);
+    expect(exitCodeOf(result.checks, false)).toBe(3);
   });
 
   it('expired credentials fail credentials and skip the gates that need them, saying why', async () => {
@@ -103,7 +104,7 @@ describe('check pipeline', () => {
     m.bedrock.onAnyCommand().rejects(expired);
     m.runtime.onAnyCommand().rejects(expired);
     const result = await run();
-    expect(result.exitCode).toBe(1);
+    expect(exitCodeOf(result.checks, false)).toBe(1);
     expect(result.checks.find((c) => c.gate === 'credentials')).toMatchObject({ status: 'fail', cause: 'expired-credentials' });
     for (const gate of ['region', 'iam']) {
       const check = result.checks.find((c) => c.gate === gate)!;
@@ -119,7 +120,7 @@ describe('check pipeline', () => {
     m.runtime.on(ConverseCommand).rejects(awsError('AccessDeniedException', 403, 'Your account is not authorized to access this model. Your AWS Marketplace subscription for this model is still being processed'));
     const result = await run();
     expect(result.checks.find((c) => c.gate === 'provider-terms')).toMatchObject({ status: 'pending', cause: 'marketplace-subscription-pending' });
-    expect(result.exitCode).toBe(3);
+    expect(exitCodeOf(result.checks, false)).toBe(3);
   });
 
   it('never hangs: a call that never answers is cut by the deadline and reported inconclusive', async () => {
@@ -128,7 +129,7 @@ describe('check pipeline', () => {
     const result = await run({ timeoutSeconds: 1 });
     expect(Date.now() - started).toBeLessThan(3000);
     expect(statusOf(result, 'invoke')).toBe('inconclusive');
-    expect(result.exitCode).toBe(3);
+    expect(exitCodeOf(result.checks, false)).toBe(3);
   });
 
   it('a bug inside a gate is reported as that gate\'s internal error, not thrown', async () => {
@@ -156,7 +157,7 @@ describe('check pipeline', () => {
     });
     expect(Date.now() - started).toBeLessThan(3000);
     expect(result.checks.find((c) => c.gate === 'credentials')).toMatchObject({ status: 'inconclusive', cause: 'credential-source-timeout' });
-    expect(result.exitCode).toBe(3);
+    expect(exitCodeOf(result.checks, false)).toBe(3);
   });
 
   it('Ctrl-C stops the run and blames no gate', async () => {
