@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from './errors.js';
 import { processIo, type Io } from './commands/io.js';
 import { secretScrubber } from './report/redact.js';
-import { VERSION } from './version.js';
+import { SCHEMA_VERSION, TOOL_NAME, VERSION } from './version.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -94,7 +94,7 @@ function wantsJson(argv: string[]): boolean {
  * so `jq` in a CI step sees `exitCode: 2` instead of a parse error.
  */
 function errorJson(io: Io, kind: 'usage' | 'internal', exitCode: 2 | 3, message: string): void {
-  io.stdout.write(JSON.stringify({ schemaVersion: 1, tool: { name: 'bedrock-doctor', version: VERSION }, ready: false, exitCode, error: { kind, message } }, null, 2) + '\n');
+  io.stdout.write(JSON.stringify({ schemaVersion: SCHEMA_VERSION, tool: { name: TOOL_NAME, version: VERSION }, ready: false, exitCode, error: { kind, message } }, null, 2) + '\n');
 }
 
 /** The one error boundary: usage errors are one line and exit 2; nothing prints a stack trace. */

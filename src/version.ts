@@ -6,3 +6,6 @@ export const VERSION: string = (
 ).version;
 
 export const TOOL_NAME = 'bedrock-doctor';
+
+/** The JSON report's schema version (schema/report.schema.json). */
+export const SCHEMA_VERSION = 1;

@@ -6,7 +6,7 @@
 
 export type ApiKeyInfo =
   | { kind: 'empty' }
-  | { kind: 'short-term'; region: string | null; expiresAt: Date | null; accessKeyId: string | null }
+  | { kind: 'short-term'; region: string | null; expiresAt: Date | null }
   | { kind: 'short-term-unreadable' }
   | { kind: 'long-term' }
   | { kind: 'unknown-format' };
@@ -26,7 +26,6 @@ export function inspectApiKey(token: string): ApiKeyInfo {
   const scope = (params.get('X-Amz-Credential') ?? '').split('/');
   return {
     kind: 'short-term',
-    accessKeyId: scope[0] || null,
     region: scope[2] || null,
     expiresAt: expiry(params.get('X-Amz-Date'), params.get('X-Amz-Expires')),
   };

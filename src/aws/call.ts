@@ -66,6 +66,23 @@ export async function callAws<T>(
   }
 }
 
+export type Failed = Extract<CallOutcome<unknown>, { ok: false }>;
+
+/**
+ * A 200 that lacks what every real answer holds is a page from something else (a proxy, a
+ * portal, a stand-in that does not know the operation): a garbage answer, not an empty one.
+ */
+export function notAnAnswer<T>(outcome: { evidence: Evidence; durationMs: number }, operation: string, field: string, settings: CallSettings): CallOutcome<T> {
+  const error = Object.assign(new Error(`Deserialization error: the ${operation} answer holds no ${field}`), { name: 'DeserializationError' });
+  return {
+    ok: false,
+    error,
+    diagnosis: diagnose(error, { service: outcome.evidence.service ?? '', operation }, settings),
+    evidence: { ...outcome.evidence, message: error.message },
+    durationMs: outcome.durationMs,
+  };
+}
+
 /** Every failure of the run, of a call, a probe or the credential chain, is read here. */
 export function diagnose(error: unknown, meta: { service: string; operation: string }, settings: CallSettings): Diagnosis {
   if (wasInterrupted(settings.signal)) return INTERRUPTED;

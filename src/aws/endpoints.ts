@@ -17,9 +17,9 @@ type EndpointClient = {
  */
 export async function endpointUrl(
   client: EndpointClient,
-  envKey: 'BEDROCK' | 'BEDROCK_RUNTIME' | 'STS' | 'IAM',
+  envKey: 'BEDROCK' | 'BEDROCK_RUNTIME',
   region: string,
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv,
 ): Promise<URL> {
   const ignore = (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '').toLowerCase() === 'true';
   const configured = ignore ? undefined : (env[`AWS_ENDPOINT_URL_${envKey}`] ?? env.AWS_ENDPOINT_URL);

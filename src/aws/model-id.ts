@@ -63,6 +63,11 @@ function parseModelArn(model: string): ModelRef {
   }
 }
 
+/** The IAM actions a Converse call needs (ConverseStream adds the streaming one); there is no bedrock:Converse. */
+export function invokeActions(stream: boolean): string[] {
+  return stream ? ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'] : ['bedrock:InvokeModel'];
+}
+
 /** The provider part of a base model id (`anthropic` in `anthropic.claude-…`). */
 export function providerOf(baseId: string): string {
   return baseId.split('.')[0] ?? '';

@@ -4,6 +4,7 @@ import ora from 'ora';
 import { planCheck, type CheckInput } from '../pipeline/plan.js';
 import { runCheck, type RunDependencies } from '../pipeline/run.js';
 import { UsageError } from '../errors.js';
+import { GATES } from '../types.js';
 import { renderHuman } from '../report/human.js';
 import { buildReport } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -66,7 +67,7 @@ export async function checkCommand(flags: CheckFlags, io: Io, deps: Partial<RunD
   const onSigint = () => interrupt.abort();
   process.once('SIGINT', onSigint);
   let done = 0;
-  const total = plan.targets.length * 7;
+  const total = plan.targets.length * GATES.length;
   try {
     const run = await runCheck(plan, {
       env: io.env,

@@ -4,6 +4,7 @@
  *    policy allows the ACTION action" (or "with an explicit deny in a service control policy", …)
  * and turning the resource ARN into words and a least-privilege policy statement.
  */
+import { invokeActions } from '../aws/model-id.js';
 
 export interface IamDenial {
   principal?: string;
@@ -56,7 +57,7 @@ export function describeResource(arn: string | undefined): string {
   }
 }
 
-const INVOKE_ACTIONS = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'];
+const INVOKE_ACTIONS = invokeActions(true);
 
 /** A least-privilege identity-policy document granting the denied action on the denied resource. */
 export function allowPolicy(denial: IamDenial): unknown {

@@ -3,7 +3,9 @@
 import type { Diagnosis, Fix, Gate } from '../types.js';
 import type { ErrorFacts } from './facts.js';
 
-export type AuthMode = 'sigv4' | 'api-key';
+import type { AuthMode } from '../aws/credentials.js';
+
+export type { AuthMode };
 
 export interface ClassifyContext {
   service?: string;

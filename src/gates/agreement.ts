@@ -1,7 +1,5 @@
-import type { CallOutcome } from '../aws/call.js';
+import type { Failed } from '../aws/call.js';
 import type { GateContext } from './context.js';
-
-type Failed = Extract<CallOutcome<unknown>, { ok: false }>;
 
 /**
  * Where the account stands with the provider's AWS Marketplace offer, from

@@ -1,5 +1,5 @@
 import type { EvaluationResult } from '@aws-sdk/client-iam';
-import { foundationModelArn } from '../aws/model-id.js';
+import { foundationModelArn, invokeActions } from '../aws/model-id.js';
 import { partitionOf, realRegion } from '../aws/regions.js';
 import type { GateCheck, GateContext, PlannedTarget } from './context.js';
 import { findProfile } from './model-catalog.js';
@@ -106,12 +106,13 @@ const LAYERS = {
 
 /**
  * iam: the identity's policies, SCPs and permissions boundary allow the Bedrock actions on the
- * exact ARNs, per iam:SimulatePrincipalPolicy (one call per aws:RequestedRegion value).
+ * exact ARNs, per iam:SimulatePrincipalPolicy: one simulation per aws:RequestedRegion (and
+ * profile) context, which the look-ups merge across targets.
  */
 export const checkIam: GateCheck = async (ctx, target) => {
   const source = await policySource(ctx, 'iam');
   if (!source.ok) return source.result;
-  const actions = ctx.options.stream ? ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'] : ['bedrock:InvokeModel'];
+  const actions = invokeActions(ctx.options.stream);
   const touched = await touchedResources(ctx, target, source.account);
   const groups = new Map<string, Touched[]>();
   for (const t of touched) groups.set(`${t.requestedRegion}|${t.viaProfile ?? ''}`, [...(groups.get(`${t.requestedRegion}|${t.viaProfile ?? ''}`) ?? []), t]);

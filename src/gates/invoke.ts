@@ -1,5 +1,5 @@
 import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
-import { callAws, diagnose } from '../aws/call.js';
+import { callAws, notAnAnswer, type Failed } from '../aws/call.js';
 import type { GateCheck, GateContext, PlannedTarget } from './context.js';
 import { agreementState } from './agreement.js';
 import { baseModelId } from './model-access.js';
@@ -89,8 +89,8 @@ export const checkInvoke: GateCheck = async (ctx, target) => {
     };
   }
   // A 200 without output or stop reason is not a Converse answer (a proxy's page read as empty).
-  const d = call.ok ? diagnose(NOT_A_CONVERSE_ANSWER, { service: 'bedrock-runtime', operation: 'Converse' }, ctx.settings) : call.diagnosis;
-  const evidence = call.ok ? { ...call.evidence, message: NOT_A_CONVERSE_ANSWER.message } : call.evidence;
+  const failed = call.ok ? (notAnAnswer(call, 'Converse', 'output and no stop reason', ctx.settings) as Failed) : call;
+  const { diagnosis: d, evidence } = failed;
   if (REQUEST_REJECTED.has(d.cause)) {
     // The doctor's own minimal request was refused as malformed: that says nothing about access.
     return {
@@ -107,8 +107,6 @@ export const checkInvoke: GateCheck = async (ctx, target) => {
     invoke: { answered: false, diagnosis: d },
   };
 };
-
-const NOT_A_CONVERSE_ANSWER = Object.assign(new Error('Deserialization error: the Converse answer holds no output and no stop reason'), { name: 'DeserializationError' });
 
 /** Causes that mean "this request is malformed" rather than "this caller may not". */
 const REQUEST_REJECTED = new Set(['malformed-request', 'request-invalid']);

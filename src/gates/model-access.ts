@@ -1,7 +1,7 @@
 import type { FoundationModelSummary } from '@aws-sdk/client-bedrock';
 import type { GateCheck, GateContext, GateOutcome, PlannedTarget } from './context.js';
 import { agreementState } from './agreement.js';
-import { findModel, findProfile } from './model-catalog.js';
+import { findModel, findProfile, isNotFound } from './model-catalog.js';
 import { fromFailure, outcome, pass } from './outcome.js';
 import { cannotSimulate, policySource } from './policy-source.js';
 
@@ -95,8 +95,7 @@ export const checkModelAccess: GateCheck = async (ctx, target) => {
   const legacy = found.found ? lifecycleWarning(found.model, ctx.now()) : null;
   if (legacy?.status === 'fail') return legacy;
   if (!availability.ok) {
-    const name = availability.evidence.errorName;
-    if (name === 'ValidationException' || name === 'ResourceNotFoundException') {
+    if (isNotFound(availability)) {
       return legacy ?? outcome('model-access', 'skip', 'not-applicable', `GetFoundationModelAvailability does not know ${baseId} here (not a Marketplace model, or not in this Region).`, null, availability.evidence);
     }
     return fromFailure('model-access', availability, 'bedrock:GetFoundationModelAvailability');

@@ -1,8 +1,6 @@
 import type { FoundationModelSummary, InferenceProfileSummary } from '@aws-sdk/client-bedrock';
-import type { CallOutcome } from '../aws/call.js';
+import type { Failed } from '../aws/call.js';
 import type { GateContext, PlannedTarget } from './context.js';
-
-type Failed = Extract<CallOutcome<unknown>, { ok: false }>;
 
 /** A model as the Region's catalog knows it: one list call per Region serves every target. */
 export type ModelLookup =
@@ -14,7 +12,7 @@ export type ProfileLookup =
   | { found: false; failure?: Failed };
 
 /** AWS answers "no such model/profile" with 404 or 400 (which one is not documented). */
-function isNotFound(failed: Failed): boolean {
+export function isNotFound(failed: Failed): boolean {
   const name = failed.evidence.errorName ?? '';
   return name === 'ResourceNotFoundException' || name === 'ValidationException';
 }

@@ -1,4 +1,4 @@
-import type { CallOutcome } from '../aws/call.js';
+import type { Failed } from '../aws/call.js';
 import type { Diagnosis, Evidence, Fix, Gate, Status } from '../types.js';
 import type { GateOutcome } from './context.js';
 
@@ -16,8 +16,6 @@ export function outcome(
 export function pass(gate: Gate, summary: string, evidence: Evidence = {}): GateOutcome {
   return outcome(gate, 'pass', null, summary, null, evidence);
 }
-
-type Failed = Extract<CallOutcome<unknown>, { ok: false }>;
 
 /**
  * What a gate reports when one of its own read calls failed. The classifier decides what the

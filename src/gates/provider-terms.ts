@@ -3,6 +3,7 @@ import type { Status } from '../types.js';
 import type { GateCheck, GateContext, GateOutcome, PlannedTarget } from './context.js';
 import { agreementState } from './agreement.js';
 import { baseModelId } from './model-access.js';
+import { isNotFound } from './model-catalog.js';
 import { fromFailure, outcome, pass } from './outcome.js';
 
 const ACCESS_DOCS = 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html';
@@ -20,8 +21,7 @@ async function agreement(ctx: GateContext, target: PlannedTarget, baseId: string
   }
   if (state.kind === 'unknown') {
     // A model availability does not know (first-party, or not here) has no agreement to accept.
-    const name = state.failure.evidence.errorName;
-    return name === 'ValidationException' || name === 'ResourceNotFoundException' ? null : fromFailure('provider-terms', state.failure, 'bedrock:GetFoundationModelAvailability');
+    return isNotFound(state.failure) ? null : fromFailure('provider-terms', state.failure, 'bedrock:GetFoundationModelAvailability');
   }
   if (state.kind === 'accepted' || (state.kind === 'not-sold' && !state.failed)) return null;
   if (state.failed) {

@@ -16,7 +16,7 @@ import {
 import { GetRoleCommand, SimulatePrincipalPolicyCommand, type EvaluationResult, type Role } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { AwsClients } from '../aws/clients.js';
-import { callAws, diagnose, type CallOutcome, type CallSettings } from '../aws/call.js';
+import { callAws, diagnose, notAnAnswer, type CallOutcome, type CallSettings } from '../aws/call.js';
 import { credentialSource, type AuthSetup } from '../aws/credentials.js';
 import { scrubSecrets } from '../report/redact.js';
 import type { Diagnosis, Evidence } from '../types.js';
@@ -64,24 +64,9 @@ export class Lookups {
     private readonly clients: AwsClients,
     private readonly auth: AuthSetup,
     private readonly settings: CallSettings,
-    /** The Region STS is asked in: the first target's, so the identity call stays regional. */
+    /** The Region STS and IAM are asked in: the first target Region that hosts Bedrock. */
     private readonly homeRegion: string,
   ) {}
-
-  /**
-   * A 200 that lacks what every real answer holds is a page from something else (a proxy, a
-   * portal, a stand-in that does not know the operation): a garbage answer, not an empty one.
-   */
-  private notAnAnswer<T>(outcome: { evidence: Evidence; durationMs: number }, operation: string, field: string): CallOutcome<T> {
-    const error = Object.assign(new Error(`Deserialization error: the ${operation} answer holds no ${field}`), { name: 'DeserializationError' });
-    return {
-      ok: false,
-      error,
-      diagnosis: diagnose(error, { service: outcome.evidence.service ?? '', operation }, this.settings),
-      evidence: { ...outcome.evidence, message: error.message },
-      durationMs: outcome.durationMs,
-    };
-  }
 
   /** One control-plane read in a Region; the operation's name comes from the command's class. */
   private bedrockRead<T>(region: string, command: object): Promise<CallOutcome<T>> {
@@ -125,7 +110,7 @@ export class Lookups {
       if (!outcome.ok) return outcome;
       const { Account = '', Arn = '', UserId = '' } = outcome.value;
       // The XML parser reads an HTML page (a captive portal, a proxy) as an empty answer.
-      if (!Account || !Arn) return this.notAnAnswer(outcome, 'GetCallerIdentity', 'Account and Arn');
+      if (!Account || !Arn) return notAnAnswer(outcome, 'GetCallerIdentity', 'Account and Arn', this.settings);
       return { ...outcome, value: { account: Account, arn: Arn, userId: UserId, credentialSource: source } };
     });
   }
@@ -145,7 +130,7 @@ export class Lookups {
   models(region: string): Promise<CallOutcome<FoundationModelSummary[]>> {
     return this.once(`models:${region}`, async () => {
       const outcome = await this.bedrockRead<{ modelSummaries?: FoundationModelSummary[] }>(region, new ListFoundationModelsCommand({}));
-      if (outcome.ok && !Array.isArray(outcome.value.modelSummaries)) return this.notAnAnswer(outcome, 'ListFoundationModels', 'modelSummaries');
+      if (outcome.ok && !Array.isArray(outcome.value.modelSummaries)) return notAnAnswer(outcome, 'ListFoundationModels', 'modelSummaries', this.settings);
       return outcome.ok ? { ...outcome, value: outcome.value.modelSummaries! } : outcome;
     });
   }
@@ -169,7 +154,7 @@ export class Lookups {
   foundationModel(region: string, modelId: string): Promise<CallOutcome<FoundationModelDetails | undefined>> {
     return this.once(`model:${region}:${modelId}`, async () => {
       const outcome = await this.bedrockRead<{ modelDetails?: FoundationModelDetails }>(region, new GetFoundationModelCommand({ modelIdentifier: modelId }));
-      if (outcome.ok && !outcome.value.modelDetails) return this.notAnAnswer(outcome, 'GetFoundationModel', 'modelDetails');
+      if (outcome.ok && !outcome.value.modelDetails) return notAnAnswer(outcome, 'GetFoundationModel', 'modelDetails', this.settings);
       return outcome.ok ? { ...outcome, value: outcome.value.modelDetails } : outcome;
     });
   }

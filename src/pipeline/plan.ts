@@ -1,5 +1,5 @@
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import { parseModelRef } from '../aws/model-id.js';
+import { parseModelRef, type ModelRef } from '../aws/model-id.js';
 import { isFipsRegion, isRegionShaped } from '../aws/regions.js';
 import { UsageError } from '../errors.js';
 import type { CheckOptions, PlannedTarget } from '../gates/context.js';
@@ -30,47 +30,58 @@ export interface Plan {
  * The Region, as the AWS CLI would choose it: flag, AWS_REGION, AWS_DEFAULT_REGION (which the
  * JS SDK ignores, so it is read here), then the profile's `region`.
  */
-async function resolveRegions(input: CheckInput, env: NodeJS.ProcessEnv): Promise<{ regions: string[]; source: RegionSource }> {
-  if (input.regions.length > 0) return { regions: input.regions, source: 'flag' };
-  if (env.AWS_REGION) return { regions: [env.AWS_REGION], source: 'AWS_REGION' };
-  if (env.AWS_DEFAULT_REGION) return { regions: [env.AWS_DEFAULT_REGION], source: 'AWS_DEFAULT_REGION' };
+export async function resolveRegions(input: { regions: string[]; profile?: string }, env: NodeJS.ProcessEnv): Promise<{ regions: string[]; source: RegionSource }> {
+  if (input.regions.length > 0) return { regions: validRegions(input.regions, env), source: 'flag' };
+  if (env.AWS_REGION) return { regions: validRegions([env.AWS_REGION], env), source: 'AWS_REGION' };
+  if (env.AWS_DEFAULT_REGION) return { regions: validRegions([env.AWS_DEFAULT_REGION], env), source: 'AWS_DEFAULT_REGION' };
   const profileName = input.profile ?? env.AWS_PROFILE ?? 'default';
   try {
     const { configFile, credentialsFile } = await loadSharedConfigFiles();
     const region = configFile[profileName]?.region ?? credentialsFile[profileName]?.region;
-    if (region) return { regions: [region], source: 'profile' };
+    if (region) return { regions: validRegions([region], env), source: 'profile' };
   } catch {
     // unreadable config files: fall through to the usage error below
   }
   throw new UsageError('No Region: pass --region, or set AWS_REGION (the JS SDK ignores AWS_DEFAULT_REGION unless a tool reads it)');
 }
 
-export async function planCheck(input: CheckInput, env: NodeJS.ProcessEnv): Promise<Plan> {
-  if (input.models.length === 0) throw new UsageError('--model is required (a model id, inference profile id or ARN)');
-  if (!Number.isFinite(input.timeoutSeconds) || input.timeoutSeconds < 1 || input.timeoutSeconds > 3600) {
-    throw new UsageError('--timeout must be a number of seconds between 1 and 3600');
-  }
-  if (input.expectAccount !== undefined && !/^\d{12}$/.test(input.expectAccount)) {
-    throw new UsageError(`--expect-account "${input.expectAccount}" is not a 12-digit AWS account id`);
-  }
-  const refs = input.models.map((m) => parseModelRef(m));
-  const { regions, source } = await resolveRegions(input, env);
+function validRegions(regions: string[], env: NodeJS.ProcessEnv): string[] {
   for (const region of regions) {
     if (!isRegionShaped(region)) throw new UsageError(`--region "${region.slice(0, 60)}" is not an AWS Region name (e.g. us-east-1)`);
     if (isFipsRegion(region) && Object.keys(env).some((k) => k.startsWith('AWS_ENDPOINT_URL') && env[k])) {
       throw new UsageError(`--region ${region} asks for a FIPS endpoint, but AWS_ENDPOINT_URL* sets a custom one; the SDK supports only one of the two`);
     }
   }
-  const targets: PlannedTarget[] = [];
-  const seen = new Set<string>();
+  return regions;
+}
+
+export function parseModels(models: string[]): ModelRef[] {
+  if (models.length === 0) throw new UsageError('--model is required (a model id, inference profile id or ARN)');
+  return models.map((m) => parseModelRef(m));
+}
+
+export function validAccount(id: string | undefined, flag: string): string | undefined {
+  if (id !== undefined && !/^\d{12}$/.test(id)) throw new UsageError(`${flag} "${id}" is not a 12-digit AWS account id`);
+  return id;
+}
+
+/** Every Region x model cell, once each. */
+export function matrix(regions: string[], refs: ModelRef[]): PlannedTarget[] {
+  const cells = new Map<string, PlannedTarget>();
   for (const region of regions) {
-    for (const ref of refs) {
-      const key = `${region}|${ref.input}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      targets.push({ region, model: ref.input, ref });
-    }
+    for (const ref of refs) cells.set(`${region}|${ref.input}`, { region, model: ref.input, ref });
   }
+  return [...cells.values()];
+}
+
+export async function planCheck(input: CheckInput, env: NodeJS.ProcessEnv): Promise<Plan> {
+  const refs = parseModels(input.models);
+  if (!Number.isFinite(input.timeoutSeconds) || input.timeoutSeconds < 1 || input.timeoutSeconds > 3600) {
+    throw new UsageError('--timeout must be a number of seconds between 1 and 3600');
+  }
+  validAccount(input.expectAccount, '--expect-account');
+  const { regions, source } = await resolveRegions(input, env);
+  const targets = matrix(regions, refs);
   return {
     targets,
     profile: input.profile,

@@ -60,8 +60,8 @@ export function reconcile(outcomes: Map<Gate, GateOutcome>): Map<Gate, GateResul
     results.set(gate, fromDiagnosis(gate, d, evidence, note));
   };
 
-  for (const [gate, result] of outcomes) {
-    if (result.blockedBy && result.blockedBy.gate !== gate && result.blockedBy.gate !== 'unknown') {
+  for (const result of outcomes.values()) {
+    if (result.blockedBy && result.blockedBy.gate !== 'unknown') {
       place(result.blockedBy.gate, result.blockedBy, result.evidence, false);
     }
   }

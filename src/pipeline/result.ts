@@ -1,3 +1,4 @@
+import type { AuthMode } from '../aws/credentials.js';
 import type { GateResult, Status, Target } from '../types.js';
 import type { RegionSource } from './plan.js';
 
@@ -6,7 +7,7 @@ export interface ReportCheck extends GateResult, Target {
 }
 
 export interface ReportIdentity {
-  authMode: 'sigv4' | 'api-key';
+  authMode: AuthMode;
   account: string | null;
   arn: string | null;
   /** The IAM user or role whose policies apply (an assumed role resolved to its role ARN). */

@@ -26,7 +26,7 @@ export interface RunDependencies {
   now?: () => Date;
   /** Tests replace the connection probe so no socket leaves the machine. */
   probe?: GateContext['probe'];
-  /** Called as each check finishes, for progress display. */
+  /** Called for each check once its target is reconciled, for progress display. */
   onCheck?: (check: ReportCheck) => void;
 }
 

@@ -1,4 +1,4 @@
-import { foundationModelArn, type ModelRef } from '../aws/model-id.js';
+import { foundationModelArn, invokeActions, type ModelRef } from '../aws/model-id.js';
 import { partitionOf, realRegion } from '../aws/regions.js';
 
 export interface PolicyTarget {
@@ -41,7 +41,7 @@ export const DOCTOR_READ_ACTIONS = [
  * also needs the Region-less global model ARN. Built offline, from the ids alone.
  */
 export function leastPrivilegePolicy(targets: PolicyTarget[], options: PolicyOptions): { Version: string; Statement: Statement[] } {
-  const actions = options.stream ? ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'] : ['bedrock:InvokeModel'];
+  const actions = invokeActions(options.stream);
   const direct = new Set<string>();
   const profiles = new Map<string, Set<string>>();
   for (const target of targets) {
@@ -84,7 +84,7 @@ export function leastPrivilegePolicy(targets: PolicyTarget[], options: PolicyOpt
   }
   if (options.doctor) {
     statements.push({ Sid: 'BedrockDoctorReadOnly', Effect: 'Allow', Action: DOCTOR_READ_ACTIONS, Resource: ['*'] });
-    const partition = partitionOf(realRegion(targets[0]?.region ?? 'us-east-1'));
+    const partition = partitionOf(targets[0]?.region ?? 'us-east-1');
     statements.push({
       Sid: 'BedrockDoctorSimulateSelf',
       Effect: 'Allow',

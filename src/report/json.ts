@@ -1,8 +1,6 @@
 import { exitCodeOf, type ExitCode, type ReportCheck, type ReportIdentity, type RunResult } from '../pipeline/result.js';
 import type { Target } from '../types.js';
-import { TOOL_NAME, VERSION } from '../version.js';
-
-export const SCHEMA_VERSION = 1;
+import { SCHEMA_VERSION, TOOL_NAME, VERSION } from '../version.js';
 
 /** One check as the JSON report carries it: `fix` is the text; the rest of the fix beside it. */
 export interface JsonCheck extends Omit<ReportCheck, 'fix'> {
