@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from './errors.js';
 import { processIo, type Io } from './commands/io.js';
-import { secretScrubber } from './report/redact.js';
+import { secretScrubber } from './secrets.js';
 import { SCHEMA_VERSION, TOOL_NAME, VERSION } from './version.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];

@@ -1,7 +1,7 @@
 import type { Diagnosis, Evidence } from '../types.js';
 import { classify } from '../diagnosis/index.js';
-import { scrubSecrets } from '../report/redact.js';
-import type { AuthMode } from './credentials.js';
+import type { Scrubber } from '../secrets.js';
+import type { AuthMode } from '../vocabulary/api-key.js';
 
 /** What one AWS call gave: a value, or a classified failure. Either way, the evidence. */
 export type CallOutcome<T> =
@@ -11,6 +11,8 @@ export type CallOutcome<T> =
 export interface CallSettings {
   signal: AbortSignal;
   authMode: AuthMode;
+  /** Removes the environment's secrets from any text kept as evidence. */
+  scrub: Scrubber;
 }
 
 interface SdkErrorShape {
@@ -60,7 +62,7 @@ export async function callAws<T>(
         httpStatus: shape.$metadata?.httpStatusCode ?? null,
         requestId: shape.$metadata?.requestId ?? null,
         // Scrubbed before it is cut, so no secret survives as a fragment at the cut.
-        message: scrubSecrets(typeof shape.message === 'string' ? shape.message : String(error)).slice(0, 2000),
+        message: settings.scrub(typeof shape.message === 'string' ? shape.message : String(error)).slice(0, 2000),
       },
     };
   }

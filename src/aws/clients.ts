@@ -6,7 +6,7 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { TOOL_NAME, VERSION } from '../version.js';
-import { partitionOf } from './regions.js';
+import { partitionOf } from '../vocabulary/regions.js';
 
 export interface ClientSettings {
   /** One memoized provider serves every client: credentials are resolved once per run. */

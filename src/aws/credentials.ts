@@ -1,9 +1,7 @@
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
-import { inspectApiKey, type ApiKeyInfo } from './api-key.js';
+import { inspectApiKey, type ApiKeyInfo, type AuthMode } from '../vocabulary/api-key.js';
 
-/** How Bedrock calls authenticate: SigV4 from the credential chain, or a Bedrock API key. */
-export type AuthMode = 'sigv4' | 'api-key';
 
 export interface AuthSetup {
   mode: AuthMode;

@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
-import { SCENARIOS, applyEnvironment, findScenario, scenarioArgs, scenarioEnvironment, startEmulator } from '../sandbox/index.js';
-import { emit, parseFormat, type Io } from './io.js';
+import { SCENARIOS, findScenario, scenarioArgs, scenarioEnvironment, startEmulator, type Scenario } from '../sandbox/index.js';
+import { emit, parseFormat, useColor, type Format, type Io } from './io.js';
 
 export interface DemoFlags {
   list?: boolean;
@@ -11,6 +13,9 @@ export interface DemoFlags {
   json?: boolean;
   verbose?: boolean;
 }
+
+/** The CLI as the user runs it (dist/commands/demo.js -> bin/bedrock-doctor.js). */
+const BIN = fileURLToPath(new URL('../../bin/bedrock-doctor.js', import.meta.url));
 
 function listScenarios(io: Io, format: string): Promise<void> {
   if (format === 'json') {
@@ -23,9 +28,31 @@ function listScenarios(io: Io, format: string): Promise<void> {
 }
 
 /**
- * demo: the real check pipeline (same code, real SDK clients over HTTP) against the local
- * emulator, started in-process on 127.0.0.1 with a scenario. The user's own AWS settings are
- * set aside for the run, so nothing reaches AWS.
+ * Runs `bedrock-doctor check` in a child process whose environment is the scenario's alone.
+ * The AWS SDK reads process.env itself (credential chain, AWS_ENDPOINT_URL_*, the bearer
+ * token, the SSO cache under HOME), so a child is the one way to give a run its own
+ * environment without touching the user's. Ctrl-C reaches the child, which reports what it
+ * knows; the demo waits for it.
+ */
+function runCheck(scenario: Scenario, env: Record<string, string>, format: Format, verbose: boolean, io: Io): Promise<number> {
+  const args = [BIN, 'check', ...scenarioArgs(scenario), '--format', format, ...(verbose ? ['--verbose'] : [])];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const ignoreSigint = () => {};
+    process.on('SIGINT', ignoreSigint);
+    child.stdout.on('data', (chunk: Buffer) => io.stdout.write(chunk));
+    child.stderr.on('data', (chunk: Buffer) => io.stderr.write(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      process.removeListener('SIGINT', ignoreSigint);
+      resolve(code ?? 3);
+    });
+  });
+}
+
+/**
+ * demo: the real check (the same CLI, real SDK clients over HTTP) against the local emulator,
+ * started in-process on 127.0.0.1 with a scenario. Nothing reaches AWS.
  */
 export async function demoCommand(name: string, flags: DemoFlags, io: Io): Promise<number> {
   const format = parseFormat(flags.format, flags.json, ['human', 'json', 'markdown']);
@@ -38,19 +65,16 @@ export async function demoCommand(name: string, flags: DemoFlags, io: Io): Promi
 
   const home = await mkdtemp(join(tmpdir(), 'bedrock-doctor-demo-'));
   const emulator = await startEmulator(scenario);
-  let restore: (() => void) | undefined;
   try {
     const env = await scenarioEnvironment(scenario, emulator, { home });
     // Colour and CI follow the user's terminal, not the scenario.
     delete env.NO_COLOR;
-    for (const key of ['NO_COLOR', 'FORCE_COLOR', 'TERM', 'CI', 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED']) if (io.env[key] !== undefined) env[key] = io.env[key]!;
-    restore = applyEnvironment(env);
+    if (useColor(io)) env.FORCE_COLOR = '1';
+    else env.NO_COLOR = '1';
+    for (const key of ['TERM', 'CI', 'COLUMNS', 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED']) if (io.env[key] !== undefined) env[key] = io.env[key]!;
     if (format === 'human') io.stderr.write(`Scenario ${scenario.name}: ${scenario.title}\n(local AWS emulator at ${emulator.url}; nothing is sent to AWS)\n\n`);
-    const { main } = await import('../cli.js');
-    const args = [...scenarioArgs(scenario), '--format', format, ...(flags.verbose ? ['--verbose'] : [])];
-    return await main(['node', 'bedrock-doctor', 'check', ...args], { ...io, env: process.env });
+    return await runCheck(scenario, env, format, Boolean(flags.verbose), io);
   } finally {
-    restore?.();
     await emulator.close();
     await rm(home, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 import { classify } from '../diagnosis/index.js';
 import { UsageError } from '../errors.js';
-import { diagnosisJson, renderDiagnosisHuman } from '../report/diagnosis-text.js';
+import { diagnosisJson, renderDiagnosisHuman } from '../report/explain-text.js';
 import { emit, parseFormat, useColor, type Io } from './io.js';
 
 /** Enough for any error text; the rest of a huge paste is ignored, not buffered. */

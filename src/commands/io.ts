@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
-import { redactForTicket, secretScrubber } from '../report/redact.js';
+import { homedir } from 'node:os';
+import { redactForTicket } from '../report/redact.js';
+import { secretScrubber } from '../secrets.js';
 
 /** Where a command reads and writes: the process in production, buffers in tests. */
 export interface Io {
@@ -36,7 +38,7 @@ export function parseFormat(value: string | undefined, json: boolean | undefined
  */
 export async function emit(io: Io, text: string, options: { redact?: boolean; output?: string }): Promise<void> {
   let out = secretScrubber(io.env)(text);
-  if (options.redact) out = redactForTicket(out);
+  if (options.redact) out = redactForTicket(out, io.env.HOME || homedir());
   if (options.output) {
     try {
       await writeFile(options.output, out);

@@ -4,7 +4,7 @@
  *    policy allows the ACTION action" (or "with an explicit deny in a service control policy", …)
  * and turning the resource ARN into words and a least-privilege policy statement.
  */
-import { invokeActions } from '../aws/model-id.js';
+import { invokeActions } from '../vocabulary/model-id.js';
 
 export interface IamDenial {
   principal?: string;

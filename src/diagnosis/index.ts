@@ -2,6 +2,6 @@
 
 export type { ErrorFacts } from './facts.js';
 export { factsFromError, factsFromText } from './facts.js';
-export type { AuthMode, ClassifyContext, MatchInput, Rule } from './rule.js';
+export type { ClassifyContext, MatchInput, Rule } from './rule.js';
 export { RULES } from './rules.js';
 export { classify } from './classify.js';

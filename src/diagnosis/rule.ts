@@ -3,9 +3,7 @@
 import type { Diagnosis, Fix, Gate } from '../types.js';
 import type { ErrorFacts } from './facts.js';
 
-import type { AuthMode } from '../aws/credentials.js';
-
-export type { AuthMode };
+import type { AuthMode } from '../vocabulary/api-key.js';
 
 export interface ClassifyContext {
   service?: string;

@@ -5,7 +5,7 @@
  * rule whose message matched.
  */
 
-import { BEDROCK_REGIONS, hostsBedrock, isRegionShaped } from '../aws/regions.js';
+import { BEDROCK_REGIONS, hostsBedrock, isRegionShaped } from '../vocabulary/regions.js';
 import type { Fix } from '../types.js';
 import { regionOfBedrockHost } from './facts.js';
 import { allowPolicy, denialSummary, describeResource, parseIamDenial } from './iam-denial.js';

@@ -1,7 +1,7 @@
-import type { ApiKeyInfo } from '../aws/api-key.js';
+import type { ApiKeyInfo } from '../vocabulary/api-key.js';
 import type { Evidence } from '../types.js';
-import type { GateCheck, GateOutcome, PlannedTarget } from './context.js';
-import { fromFailure, outcome, pass } from './outcome.js';
+import type { GateCheck, GateOutcome, PlannedTarget } from './shared/context.js';
+import { fromFailure, outcome, pass } from './shared/finding.js';
 
 const API_KEY_DOCS = 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html';
 

@@ -1,10 +1,10 @@
 import type { EvaluationResult } from '@aws-sdk/client-iam';
-import { foundationModelArn, invokeActions } from '../aws/model-id.js';
-import { partitionOf, realRegion } from '../aws/regions.js';
-import type { GateCheck, GateContext, PlannedTarget } from './context.js';
-import { findProfile } from './model-catalog.js';
-import { fromFailure, outcome, pass } from './outcome.js';
-import { cannotSimulate, policySource } from './policy-source.js';
+import { foundationModelArn, invokeActions } from '../vocabulary/model-id.js';
+import { partitionOf, realRegion } from '../vocabulary/regions.js';
+import type { GateCheck, GateContext, PlannedTarget } from './shared/context.js';
+import { findProfile } from './shared/model-catalog.js';
+import { fromFailure, outcome, pass } from './shared/finding.js';
+import { cannotSimulate, policySource } from './shared/policy-source.js';
 
 const IAM_DOCS = 'https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html';
 const NOT_SIMULATED = 'Session policies, resource control policies, VPC endpoint policies and resource policies are not simulated.';

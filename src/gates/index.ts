@@ -1,5 +1,5 @@
 import type { Gate } from '../types.js';
-import type { GateCheck } from './context.js';
+import type { GateCheck } from './shared/context.js';
 import { checkCredentials } from './credentials.js';
 import { checkIam } from './iam.js';
 import { checkInvoke } from './invoke.js';

@@ -1,9 +1,9 @@
 import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { callAws, notAnAnswer, type Failed } from '../aws/call.js';
-import type { GateCheck, GateContext, PlannedTarget } from './context.js';
-import { agreementState } from './agreement.js';
-import { baseModelId } from './model-access.js';
-import { fixInCheck, outcome } from './outcome.js';
+import type { GateCheck, GateContext, PlannedTarget } from './shared/context.js';
+import { agreementState } from './shared/agreement.js';
+import { baseModelId } from './shared/model-catalog.js';
+import { fixInCheck, outcome } from './shared/finding.js';
 
 /** A minimal request every text model accepts: a short prompt, few tokens, no randomness. */
 export const PROBE_REQUEST = {

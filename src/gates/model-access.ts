@@ -1,9 +1,9 @@
 import type { FoundationModelSummary } from '@aws-sdk/client-bedrock';
-import type { GateCheck, GateContext, GateOutcome, PlannedTarget } from './context.js';
-import { agreementState } from './agreement.js';
-import { findModel, findProfile, isNotFound } from './model-catalog.js';
-import { fromFailure, outcome, pass } from './outcome.js';
-import { cannotSimulate, policySource } from './policy-source.js';
+import type { GateCheck, GateContext, GateOutcome, PlannedTarget } from './shared/context.js';
+import { agreementState } from './shared/agreement.js';
+import { baseModelId, findModel, isNotFound } from './shared/model-catalog.js';
+import { fromFailure, outcome, pass } from './shared/finding.js';
+import { cannotSimulate, policySource } from './shared/policy-source.js';
 
 const MARKETPLACE_DOCS = 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html';
 const MARKETPLACE_ACTIONS = ['aws-marketplace:ViewSubscriptions', 'aws-marketplace:Subscribe'];
@@ -34,16 +34,6 @@ function lifecycleWarning(model: FoundationModelSummary, now: Date): GateOutcome
     },
     { details: { lifecycle } });
 }
-/** The base model a target resolves to: its own id, or the first destination of its profile. */
-export async function baseModelId(ctx: GateContext, target: PlannedTarget): Promise<string | null> {
-  const ref = target.ref;
-  if ('baseId' in ref) return ref.baseId;
-  if (ref.kind !== 'application-profile-arn') return null;
-  const found = await findProfile(ctx, target.region, ref.input);
-  const arn = found.found ? found.profile.models?.[0]?.modelArn : undefined;
-  return arn ? arn.slice(arn.indexOf('/') + 1) : null;
-}
-
 /**
  * No agreement yet for a Marketplace-sold model: the first call in the account subscribes,
  * which needs the Marketplace actions on that first caller. Simulate them to say whether it

@@ -1,7 +1,7 @@
 import { endpointUrl } from '../aws/endpoints.js';
 import { proxyFor } from '../aws/proxy.js';
-import type { GateCheck } from './context.js';
-import { fromFailure, outcome, pass } from './outcome.js';
+import type { GateCheck } from './shared/context.js';
+import { fromFailure, outcome, pass } from './shared/finding.js';
 
 /**
  * network: the Bedrock endpoints the SDK will call (after AWS_ENDPOINT_URL* overrides) accept

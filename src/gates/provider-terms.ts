@@ -1,10 +1,9 @@
-import { providerOf } from '../aws/model-id.js';
+import { providerOf } from '../vocabulary/model-id.js';
 import type { Status } from '../types.js';
-import type { GateCheck, GateContext, GateOutcome, PlannedTarget } from './context.js';
-import { agreementState } from './agreement.js';
-import { baseModelId } from './model-access.js';
-import { isNotFound } from './model-catalog.js';
-import { fromFailure, outcome, pass } from './outcome.js';
+import type { GateCheck, GateContext, GateOutcome, PlannedTarget } from './shared/context.js';
+import { agreementState } from './shared/agreement.js';
+import { baseModelId, isNotFound } from './shared/model-catalog.js';
+import { fromFailure, outcome, pass } from './shared/finding.js';
 
 const ACCESS_DOCS = 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html';
 const SEVERITY: Status[] = ['pass', 'skip', 'warn', 'inconclusive', 'pending', 'fail'];

@@ -1,7 +1,7 @@
-import { realRegion } from '../aws/regions.js';
-import type { GateCheck, GateContext, GateOutcome, PlannedTarget } from './context.js';
-import { findModel, findProfile, profilesContaining, supportsOnDemand } from './model-catalog.js';
-import { fromFailure, outcome, pass } from './outcome.js';
+import { realRegion } from '../vocabulary/regions.js';
+import type { GateCheck, GateContext, GateOutcome, PlannedTarget } from './shared/context.js';
+import { findModel, findProfile, profilesContaining, supportsOnDemand } from './shared/model-catalog.js';
+import { fromFailure, outcome, pass } from './shared/finding.js';
 
 const MODELS_DOCS = 'https://docs.aws.amazon.com/bedrock/latest/userguide/models-regions.html';
 const PROFILES_DOCS = 'https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html';

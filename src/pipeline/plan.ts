@@ -1,8 +1,10 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import { parseModelRef, type ModelRef } from '../aws/model-id.js';
-import { isFipsRegion, isRegionShaped } from '../aws/regions.js';
+import { parseModelRef, type ModelRef } from '../vocabulary/model-id.js';
+import { isFipsRegion, isRegionShaped } from '../vocabulary/regions.js';
 import { UsageError } from '../errors.js';
-import type { CheckOptions, PlannedTarget } from '../gates/context.js';
+import type { CheckOptions, PlannedTarget } from '../gates/shared/context.js';
 
 export interface CheckInput {
   regions: string[];
@@ -36,13 +38,22 @@ export async function resolveRegions(input: { regions: string[]; profile?: strin
   if (env.AWS_DEFAULT_REGION) return { regions: validRegions([env.AWS_DEFAULT_REGION], env), source: 'AWS_DEFAULT_REGION' };
   const profileName = input.profile ?? env.AWS_PROFILE ?? 'default';
   try {
-    const { configFile, credentialsFile } = await loadSharedConfigFiles();
+    const { configFile, credentialsFile } = await loadSharedConfigFiles(sharedFilePaths(env));
     const region = configFile[profileName]?.region ?? credentialsFile[profileName]?.region;
     if (region) return { regions: validRegions([region], env), source: 'profile' };
   } catch {
     // unreadable config files: fall through to the usage error below
   }
   throw new UsageError('No Region: pass --region, or set AWS_REGION (the JS SDK ignores AWS_DEFAULT_REGION unless a tool reads it)');
+}
+
+/** Where the SDK looks for ~/.aws/config and ~/.aws/credentials, read from the given environment. */
+function sharedFilePaths(env: NodeJS.ProcessEnv): { configFilepath: string; filepath: string } {
+  const home = env.HOME || env.USERPROFILE || homedir();
+  return {
+    configFilepath: env.AWS_CONFIG_FILE || join(home, '.aws', 'config'),
+    filepath: env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials'),
+  };
 }
 
 function validRegions(regions: string[], env: NodeJS.ProcessEnv): string[] {

@@ -1,4 +1,4 @@
-import type { GateOutcome } from '../gates/context.js';
+import type { GateOutcome } from '../gates/shared/context.js';
 import type { Diagnosis, Evidence, Gate, GateResult, Status } from '../types.js';
 
 const FINDING: Status[] = ['fail', 'pending', 'inconclusive'];

@@ -1,4 +1,4 @@
-import type { AuthMode } from '../aws/credentials.js';
+import type { AuthMode } from '../vocabulary/api-key.js';
 import type { GateResult, Status, Target } from '../types.js';
 import type { RegionSource } from './plan.js';
 

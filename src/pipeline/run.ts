@@ -3,16 +3,16 @@ import { createClients, type AwsClients } from '../aws/clients.js';
 import { diagnose, interruptedError, untilAborted, type CallOutcome, type CallSettings } from '../aws/call.js';
 import { setUpAuth, type AuthSetup } from '../aws/credentials.js';
 import { probeEndpoint } from '../aws/endpoints.js';
-import { principalOf } from '../aws/principal.js';
+import { principalOf } from '../vocabulary/principal.js';
 import { proxyAgent } from '../aws/proxy.js';
-import { hostsBedrock } from '../aws/regions.js';
-import type { GateCheck, GateContext, GateOutcome, PlannedTarget } from '../gates/context.js';
+import { hostsBedrock } from '../vocabulary/regions.js';
+import type { GateCheck, GateContext, GateOutcome, PlannedTarget } from '../gates/shared/context.js';
 import { GATE_CHECKS } from '../gates/index.js';
-import { scrubSecrets } from '../report/redact.js';
-import { outcome } from '../gates/outcome.js';
+import { secretScrubber } from '../secrets.js';
+import { outcome } from '../gates/shared/finding.js';
 import { GATES, type Gate, type GateResult } from '../types.js';
 import type { ReportCheck, ReportIdentity, RunResult } from './result.js';
-import { Lookups } from './lookups.js';
+import { Lookups } from '../aws/lookups.js';
 import type { Plan } from './plan.js';
 import { reconcile } from './reconcile.js';
 
@@ -67,7 +67,7 @@ export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunRe
       maxAttempts: MAX_ATTEMPTS,
       agent: await proxyAgent(deps.env),
     });
-  const settings = { signal: controller.signal, authMode: auth.mode };
+  const settings = { signal: controller.signal, authMode: auth.mode, scrub: secretScrubber(deps.env) };
   // STS and IAM are asked in a Region that surely has them: the first target Region hosting Bedrock.
   const homeRegion = plan.targets.find((t) => hostsBedrock(t.region))?.region ?? 'us-east-1';
   const lookups = new Lookups(clients, auth, settings, homeRegion);
@@ -164,7 +164,7 @@ async function probeOnce(url: URL, timeoutMs: number, settings: CallSettings): P
         service: url.host,
         operation: 'connect',
         errorName: (error as { code?: string; name?: string })?.code ?? (error as Error)?.name ?? null,
-        message: scrubSecrets(String((error as Error)?.message ?? error)).slice(0, 500),
+        message: settings.scrub(String((error as Error)?.message ?? error)).slice(0, 500),
       },
     };
   }

@@ -1,5 +1,5 @@
-import { foundationModelArn, invokeActions, type ModelRef } from '../aws/model-id.js';
-import { partitionOf, realRegion } from '../aws/regions.js';
+import { foundationModelArn, invokeActions, type ModelRef } from '../vocabulary/model-id.js';
+import { partitionOf, realRegion } from '../vocabulary/regions.js';
 
 export interface PolicyTarget {
   region: string;

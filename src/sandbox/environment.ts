@@ -118,27 +118,3 @@ export function secretCanaries(env: Record<string, string | undefined>): string[
   }
   return out;
 }
-
-/**
- * For an in-process run (the `demo` command): makes process.env exactly `env` for every AWS_*
- * variable (the user's own AWS_PROFILE, AWS_REGION… are removed) and sets the other keys of
- * `env`. Returns a function that restores the previous values.
- */
-export function applyEnvironment(env: Record<string, string>): () => void {
-  const saved = new Map<string, string | undefined>();
-  const touch = (key: string, value: string | undefined): void => {
-    if (!saved.has(key)) saved.set(key, process.env[key]);
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  };
-  for (const key of Object.keys(process.env)) {
-    if (key.startsWith('AWS_') && !(key in env)) touch(key, undefined);
-  }
-  for (const [key, value] of Object.entries(env)) touch(key, value);
-  return () => {
-    for (const [key, value] of saved) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  };
-}

@@ -12,7 +12,6 @@ export {
 export {
   scenarioEnvironment,
   secretCanaries,
-  applyEnvironment,
   shortTermApiKey,
   closedPortUrl,
   SECRET_CANARIES,

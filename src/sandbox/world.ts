@@ -3,7 +3,7 @@
  * each Region offers, the account's model-access state, and what its IAM policies decide.
  * The default world is a healthy account; scenarios describe only what they change.
  */
-import { BEDROCK_REGIONS, partitionOf } from '../aws/regions.js';
+import { BEDROCK_REGIONS, partitionOf } from '../vocabulary/regions.js';
 
 export interface Identity {
   account: string;

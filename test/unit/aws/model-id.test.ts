@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseModelRef } from '../../../src/aws/model-id.js';
+import { parseModelRef } from '../../../src/vocabulary/model-id.js';
 import { UsageError } from '../../../src/errors.js';
 
 describe('parseModelRef', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/diagnosis/index.js';
-import { diagnosisJson, renderDiagnosisHuman } from '../../../src/report/diagnosis-text.js';
+import { diagnosisJson, renderDiagnosisHuman } from '../../../src/report/explain-text.js';
 
 const IAM_TEXT =
   'User: arn:aws:sts::1:assumed-role/r/s is not authorized to perform: bedrock:InvokeModel on resource: arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0 because no identity-based policy allows the bedrock:InvokeModel action';

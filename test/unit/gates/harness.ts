@@ -5,10 +5,10 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createClients } from '../../../src/aws/clients.js';
 import type { AuthSetup } from '../../../src/aws/credentials.js';
-import { inspectApiKey } from '../../../src/aws/api-key.js';
-import { parseModelRef } from '../../../src/aws/model-id.js';
-import type { CheckOptions, GateContext, PlannedTarget } from '../../../src/gates/context.js';
-import { Lookups } from '../../../src/pipeline/lookups.js';
+import { inspectApiKey } from '../../../src/vocabulary/api-key.js';
+import { parseModelRef } from '../../../src/vocabulary/model-id.js';
+import type { CheckOptions, GateContext, PlannedTarget } from '../../../src/gates/shared/context.js';
+import { Lookups } from '../../../src/aws/lookups.js';
 
 export const ACCOUNT = '111122223333';
 export const USER_ARN = `arn:aws:iam::${ACCOUNT}:user/dev`;
@@ -123,7 +123,7 @@ export function target(model: string, region = 'us-east-1'): PlannedTarget {
 /** A gate context over the mocked clients; no socket is ever opened. */
 export function context(options: Partial<CheckOptions> = {}, auth: AuthSetup = sigv4Auth(), env: NodeJS.ProcessEnv = {}): GateContext {
   const clients = createClients({ credentials: auth.provider, requestTimeoutMs: 1000, connectionTimeoutMs: 500, maxAttempts: 1 });
-  const settings = { signal: new AbortController().signal, authMode: auth.mode };
+  const settings = { signal: new AbortController().signal, authMode: auth.mode, scrub: (text: string) => text };
   return {
     auth,
     clients,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GateOutcome } from '../../../src/gates/context.js';
+import type { GateOutcome } from '../../../src/gates/shared/context.js';
 import { reconcile } from '../../../src/pipeline/reconcile.js';
 import { GATES, type Diagnosis, type Gate, type Status } from '../../../src/types.js';
 

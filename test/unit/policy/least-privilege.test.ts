@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseModelRef } from '../../../src/aws/model-id.js';
+import { parseModelRef } from '../../../src/vocabulary/model-id.js';
 import { DOCTOR_READ_ACTIONS, leastPrivilegePolicy } from '../../../src/policy/least-privilege.js';
 
 const policy = (models: string[], regions = ['us-east-1'], options = {}) =>

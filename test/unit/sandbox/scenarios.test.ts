@@ -19,7 +19,6 @@ import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-r
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { GATES } from '../../../src/types.js';
 import {
-  applyEnvironment,
   findScenario,
   SCENARIOS,
   scenarioArgs,
@@ -353,22 +352,5 @@ describe('scenarioEnvironment', () => {
     const signature = /X-Amz-Signature=([0-9a-f]{64})/.exec(url)![1]!;
     expect(SECRET_CANARIES).toContain(signature);
     expect(secretCanaries(env)).toEqual(expect.arrayContaining([...SECRET_CANARIES, token]));
-  });
-
-  it('applyEnvironment swaps process.env for an in-process run and restores it', async () => {
-    const env = await scenarioEnvironment(findScenario('healthy')!, emulator);
-    process.env.AWS_PROFILE = 'someone-else';
-    const before = { ...process.env };
-    const restore = applyEnvironment(env);
-    try {
-      expect(process.env.AWS_PROFILE).toBeUndefined();
-      expect(process.env.AWS_ENDPOINT_URL_STS).toBe(emulator.url);
-      const sts = new STSClient({ region: 'us-east-1', maxAttempts: 1 });
-      expect((await sts.send(new GetCallerIdentityCommand({}))).Account).toBe('111122223333');
-    } finally {
-      restore();
-      delete process.env.AWS_PROFILE;
-    }
-    expect({ ...process.env, AWS_PROFILE: 'someone-else' }).toEqual(before);
   });
 });

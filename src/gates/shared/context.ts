@@ -1,9 +1,9 @@
-import type { AwsClients } from '../aws/clients.js';
-import type { CallOutcome, CallSettings } from '../aws/call.js';
-import type { AuthSetup } from '../aws/credentials.js';
-import type { ModelRef } from '../aws/model-id.js';
-import type { Lookups } from '../pipeline/lookups.js';
-import type { Diagnosis, GateResult, Target } from '../types.js';
+import type { AwsClients } from '../../aws/clients.js';
+import type { CallOutcome, CallSettings } from '../../aws/call.js';
+import type { AuthSetup } from '../../aws/credentials.js';
+import type { ModelRef } from '../../vocabulary/model-id.js';
+import type { Lookups } from '../../aws/lookups.js';
+import type { Diagnosis, GateResult, Target } from '../../types.js';
 
 export interface CheckOptions {
   /** Skip the Converse call (the ground truth). */

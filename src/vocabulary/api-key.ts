@@ -4,6 +4,9 @@
  * and expiry can be read; its signature is the secret and is never kept or printed.
  */
 
+/** How Bedrock calls authenticate: SigV4 from the credential chain, or a Bedrock API key. */
+export type AuthMode = 'sigv4' | 'api-key';
+
 export type ApiKeyInfo =
   | { kind: 'empty' }
   | { kind: 'short-term'; region: string | null; expiresAt: Date | null }

@@ -1,4 +1,4 @@
-import type { Failed } from '../aws/call.js';
+import type { Failed } from '../../aws/call.js';
 import type { GateContext } from './context.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { FoundationModelSummary, InferenceProfileSummary } from '@aws-sdk/client-bedrock';
-import type { Failed } from '../aws/call.js';
+import type { Failed } from '../../aws/call.js';
 import type { GateContext, PlannedTarget } from './context.js';
 
 /** A model as the Region's catalog knows it: one list call per Region serves every target. */
@@ -61,4 +61,14 @@ export function supportsOnDemand(model: FoundationModelSummary): boolean {
   // The live API also returns "INFERENCE_PROFILE", which the SDK's enum lacks: compare strings.
   const types = (model.inferenceTypesSupported ?? []) as string[];
   return types.length === 0 || types.includes('ON_DEMAND');
+}
+
+/** The base model a target resolves to: its own id, or the first destination of its profile. */
+export async function baseModelId(ctx: GateContext, target: PlannedTarget): Promise<string | null> {
+  const ref = target.ref;
+  if ('baseId' in ref) return ref.baseId;
+  if (ref.kind !== 'application-profile-arn') return null;
+  const found = await findProfile(ctx, target.region, ref.input);
+  const arn = found.found ? found.profile.models?.[0]?.modelArn : undefined;
+  return arn ? arn.slice(arn.indexOf('/') + 1) : null;
 }

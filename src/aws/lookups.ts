@@ -15,10 +15,9 @@ import {
 } from '@aws-sdk/client-bedrock';
 import { GetRoleCommand, SimulatePrincipalPolicyCommand, type EvaluationResult, type Role } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import type { AwsClients } from '../aws/clients.js';
-import { callAws, diagnose, notAnAnswer, type CallOutcome, type CallSettings } from '../aws/call.js';
-import { credentialSource, type AuthSetup } from '../aws/credentials.js';
-import { scrubSecrets } from '../report/redact.js';
+import type { AwsClients } from './clients.js';
+import { callAws, diagnose, notAnAnswer, type CallOutcome, type CallSettings } from './call.js';
+import { credentialSource, type AuthSetup } from './credentials.js';
 import type { Diagnosis, Evidence } from '../types.js';
 
 /** The run's deadline passed while the credential chain was still resolving: the source hangs. */
@@ -97,7 +96,7 @@ export class Lookups {
           service: 'credential-provider-chain',
           operation: 'ResolveCredentials',
           errorName: (error as Error)?.name ?? null,
-          message: scrubSecrets(String((error as Error)?.message ?? error)).slice(0, 2000),
+          message: this.settings.scrub(String((error as Error)?.message ?? error)).slice(0, 2000),
         };
         return { ok: false, error, diagnosis, evidence, durationMs: Math.round(performance.now() - started) };
       }

@@ -1,7 +1,7 @@
-import { principalOf } from '../aws/principal.js';
-import type { Gate } from '../types.js';
+import { principalOf } from '../../vocabulary/principal.js';
+import type { Gate } from '../../types.js';
 import type { GateContext, GateOutcome } from './context.js';
-import { fromFailure, outcome } from './outcome.js';
+import { fromFailure, outcome } from './finding.js';
 
 const SIMULATOR_DOCS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_testing-policies.html';
 

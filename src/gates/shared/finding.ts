@@ -1,5 +1,5 @@
-import type { Failed } from '../aws/call.js';
-import type { Diagnosis, Evidence, Fix, Gate, Status } from '../types.js';
+import type { Failed } from '../../aws/call.js';
+import type { Diagnosis, Evidence, Fix, Gate, Status } from '../../types.js';
 import type { GateOutcome } from './context.js';
 
 export function outcome(

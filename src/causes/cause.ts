@@ -1,0 +1,52 @@
+/** The shape of a catalog entry: what a cause is, and what to do about it. Data, no behaviour. */
+
+import type { Actor, Fix, Gate, Status } from '../types.js';
+
+/**
+ * Where a cause belongs: one gate; `any` for what a gate says about its own look-up (a denied
+ * read, a deadline, a gate stopped by another's finding); `unknown` for what blames no gate.
+ */
+export type CauseHome = Gate | 'any' | 'unknown';
+
+export interface FixSpec {
+  text: string;
+  actor: Actor;
+  docs: string;
+  commands?: readonly string[];
+  policy?: unknown;
+}
+
+/**
+ * What a specialisation may know: values a finding or a classified message supplies. Commands
+ * and texts may hold `<region>`, `<model-id>` and `<profile>`, which are filled in when known.
+ */
+export interface CauseParams {
+  region?: string;
+  modelId?: string;
+  /** An AWS CLI profile name (for `aws sso login --profile …`). */
+  profile?: string;
+  /** The standard AWS denial, parsed: who, which action, which resource. */
+  denial?: { principal?: string; action?: string; resource?: string };
+  /** The host an error named, and the Region in it when it is a Bedrock host. */
+  host?: string;
+  hostRegion?: string;
+  /** `aws login` rather than IAM Identity Center. */
+  viaLogin?: boolean;
+}
+
+interface CauseBase {
+  gate: CauseHome;
+  /** The status a finding of this cause gives its gate unless the finding says otherwise. */
+  status: Status;
+  /** One line: what is wrong, in general terms. A finding usually restates it with its own ids. */
+  summary: string;
+  /** Texts from what is known: the resource an IAM denial names, the Region a host names. */
+  specialise?: (params: CauseParams) => { summary?: string; fix?: Partial<Fix> };
+}
+
+export type CauseSpec = CauseBase & ({ fix: FixSpec } | { fix: null; /** Why there is nothing to do. */ noFix: string });
+
+/** Catalog sections are checked against CauseSpec but keep their literal keys (the ids). */
+export function causes<const T extends Record<string, CauseSpec>>(entries: T): T {
+  return entries;
+}
