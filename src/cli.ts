@@ -17,7 +17,8 @@ function program(io: Io, setExit: (code: number) => void, onUsageError: (message
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => {
-        const message = s.replace(/^error: /, '').trim();
+        // Commander may add a second line ("(Did you mean check?)"): the contract is one line.
+        const message = s.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ');
         onUsageError(message);
         write(`bedrock-doctor: ${message}\n`);
       },

@@ -1,34 +1,16 @@
 /** Rendering one Diagnosis (the `explain` command): a short doctor-style block, or JSON. */
 
-import { Chalk } from 'chalk';
-import type { Actor, Diagnosis } from '../types.js';
-
-const SYMBOL: Record<Diagnosis['status'], string> = {
-  fail: '✖',
-  inconclusive: '?',
-  pending: '…',
-};
-
-const WHO: Record<Actor, string> = {
-  caller: 'you',
-  administrator: 'an administrator',
-};
-
-function indent(text: string, pad: string): string {
-  return text
-    .split('\n')
-    .map((l) => `${pad}${l}`)
-    .join('\n');
-}
+import type { Diagnosis } from '../diagnosis/index.js';
+import type { Actor } from '../types.js';
+import { chalkFor, indent, paint, SYMBOLS, WHO } from './style.js';
 
 export function renderDiagnosisHuman(d: Diagnosis, opts: { color: boolean }): string {
-  const c = new Chalk({ level: opts.color ? 1 : 0 });
-  const paint = d.status === 'fail' ? c.red : d.status === 'pending' ? c.blue : c.yellow;
+  const c = chalkFor(opts.color);
   const gate = d.gate === 'unknown' ? 'unknown gate' : d.gate;
   const lines: string[] = [];
-  lines.push(`${paint(SYMBOL[d.status])} ${c.bold(gate)} ${paint(d.status)}  ${c.dim(`cause: ${d.cause}`)}`);
+  lines.push(`${paint(c, d.status, SYMBOLS[d.status])} ${c.bold(gate)} ${paint(c, d.status, d.status)}  ${c.dim(`cause: ${d.cause}`)}`);
   lines.push(`  ${d.summary}`);
-  lines.push(`  ${c.bold(`Fix (${WHO[d.fix.actor]} must act):`)} ${d.fix.text}`);
+  lines.push(`  ${c.bold(`Fix (${WHO.short[d.fix.actor]} must act):`)} ${d.fix.text}`);
   for (const cmd of d.fix.commands ?? []) lines.push(`      ${c.cyan(cmd)}`);
   if (d.fix.policy !== undefined) {
     lines.push(`  ${c.bold('Policy:')}`);
@@ -41,7 +23,7 @@ export function renderDiagnosisHuman(d: Diagnosis, opts: { color: boolean }): st
   return `${lines.join('\n')}\n`;
 }
 
-export interface DiagnosisJson {
+interface DiagnosisJson {
   gate: Diagnosis['gate'];
   cause: string;
   summary: string;

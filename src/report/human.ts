@@ -1,38 +1,11 @@
-import { Chalk, type ChalkInstance } from 'chalk';
 import type { ReportCheck } from '../pipeline/result.js';
-import type { Status } from '../types.js';
 import type { JsonReport } from './json.js';
 import { mostImportant } from './json.js';
-
-const SYMBOLS: Record<Status, string> = { pass: '✔', fail: '✖', warn: '!', skip: '○', inconclusive: '?', pending: '…' };
-
-function paint(chalk: ChalkInstance, status: Status, text: string): string {
-  switch (status) {
-    case 'pass':
-      return chalk.green(text);
-    case 'fail':
-      return chalk.red(text);
-    case 'warn':
-      return chalk.yellow(text);
-    case 'pending':
-      return chalk.cyan(text);
-    case 'inconclusive':
-      return chalk.magenta(text);
-    case 'skip':
-      return chalk.gray(text);
-  }
-}
-
-function indent(text: string, prefix: string): string {
-  return text
-    .split('\n')
-    .map((line) => prefix + line)
-    .join('\n');
-}
+import { chalkFor, indent, paint, SYMBOLS, WHO } from './style.js';
 
 /** The doctor-style checklist: one line per gate per target, the fix under each finding. */
 export function renderHuman(report: JsonReport, checks: ReportCheck[], options: { color: boolean; verbose: boolean; strict: boolean }): string {
-  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const chalk = chalkFor(options.color);
   const lines: string[] = [];
   const id = report.identity;
   if (id) {
@@ -48,8 +21,7 @@ export function renderHuman(report: JsonReport, checks: ReportCheck[], options: 
       const head = `  ${paint(chalk, check.status, SYMBOLS[check.status])} ${check.gate.padEnd(15)}`;
       lines.push(`${head}${check.status === 'pass' || check.status === 'skip' ? check.summary : paint(chalk, check.status, check.summary)}`);
       if (check.fix && check.status !== 'pass' && check.status !== 'skip') {
-        const who = check.fix.actor === 'administrator' ? 'an administrator' : 'you';
-        lines.push(indent(`${chalk.bold('fix')} (${who}): ${check.fix.text}`, '      '));
+        lines.push(indent(`${chalk.bold('fix')} (${WHO.short[check.fix.actor]}): ${check.fix.text}`, '      '));
         // Warnings stay short; commands and policies are for what blocks (or on --verbose).
         if (check.status !== 'warn' || options.verbose) {
           for (const command of check.fix.commands ?? []) lines.push(`        ${chalk.cyan('$')} ${command}`);
@@ -72,8 +44,7 @@ export function renderHuman(report: JsonReport, checks: ReportCheck[], options: 
   if (report.ready) {
     lines.push(chalk.green.bold('Ready: ') + 'this identity can call every model checked' + (checks.some((c) => c.gate === 'invoke' && c.status === 'skip') ? ' (predicted; the invoke call was skipped).' : '.'));
   } else if (first?.fix) {
-    const who = first.fix.actor === 'administrator' ? 'An administrator must act' : 'Next step';
-    lines.push(paint(chalk, first.status, chalk.bold(report.exitCode === 1 ? 'Not ready. ' : 'Not proven. ')) + `${who}: ${first.fix.text}`);
+    lines.push(paint(chalk, first.status, chalk.bold(report.exitCode === 1 ? 'Not ready. ' : 'Not proven. ')) + `${WHO.nextStep[first.fix.actor]}: ${first.fix.text}`);
   } else {
     lines.push(chalk.bold(report.exitCode === 1 ? 'Not ready.' : 'Not proven: some checks could not be completed.'));
   }

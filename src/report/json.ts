@@ -1,9 +1,10 @@
 import { exitCodeOf, type ExitCode, type ReportCheck, type ReportIdentity, type RunResult } from '../pipeline/result.js';
 import type { Target } from '../types.js';
 import { SCHEMA_VERSION, TOOL_NAME, VERSION } from '../version.js';
+import { WHO } from './style.js';
 
 /** One check as the JSON report carries it: `fix` is the text; the rest of the fix beside it. */
-export interface JsonCheck extends Omit<ReportCheck, 'fix'> {
+interface JsonCheck extends Omit<ReportCheck, 'fix'> {
   fix: string | null;
   remediation: { actor: string; commands?: string[]; policy?: unknown; docs?: string } | null;
 }
@@ -59,6 +60,5 @@ export function mostImportant(checks: ReportCheck[], strict: boolean): ReportChe
 function nextStep(checks: ReportCheck[], strict: boolean): string | null {
   const first = mostImportant(checks, strict);
   if (!first?.fix) return null;
-  const who = first.fix.actor === 'administrator' ? 'An administrator' : 'You';
-  return `${first.gate} (${first.region}, ${first.model}): ${who} — ${first.fix.text}`;
+  return `${first.gate} (${first.region}, ${first.model}): ${WHO.sentence[first.fix.actor]} — ${first.fix.text}`;
 }
