@@ -47,32 +47,8 @@ export interface Evidence {
   details?: Record<string, unknown>;
 }
 
-export interface GateResult {
-  gate: Gate;
-  status: Status;
-  /** Stable kebab-case id a ticket system can match on; null on a plain pass. */
-  cause: string | null;
-  summary: string;
-  fix: Fix | null;
-  evidence: Evidence;
-}
-
 /** One cell of the matrix: a Region and a model identifier as the user gave it. */
 export interface Target {
   region: string;
   model: string;
-}
-
-/** A classified failure: what the diagnosis catalog concluded. */
-export interface Diagnosis {
-  gate: Gate | 'unknown';
-  cause: string;
-  /** The status the failure gives the gate: fail, inconclusive or pending. */
-  status: Extract<Status, 'fail' | 'inconclusive' | 'pending'>;
-  summary: string;
-  fix: Fix;
-  /** 0..1: how sure the rule is (a name and a message match beats a message alone). */
-  confidence: number;
-  /** The rule that matched, or null. */
-  rule: string | null;
 }

@@ -1,12 +1,22 @@
-import type { Diagnosis, Evidence } from '../types.js';
-import { classify } from '../diagnosis/index.js';
+import { describeCause } from '../causes/index.js';
+import { classify, type Diagnosis } from '../diagnosis/index.js';
+import type { Evidence } from '../types.js';
+import { ACTION_OF_OPERATION } from '../vocabulary/iam-actions.js';
 import type { Scrubber } from '../secrets.js';
 import type { AuthMode } from '../vocabulary/api-key.js';
 
 /** What one AWS call gave: a value, or a classified failure. Either way, the evidence. */
 export type CallOutcome<T> =
   | { ok: true; value: T; evidence: Evidence; durationMs: number }
-  | { ok: false; error: unknown; diagnosis: Diagnosis; evidence: Evidence; durationMs: number };
+  | {
+      ok: false;
+      error: unknown;
+      diagnosis: Diagnosis;
+      evidence: Evidence;
+      durationMs: number;
+      /** The IAM action the call needed, so a denial names the permission of the call that failed. */
+      action?: string;
+    };
 
 export interface CallSettings {
   signal: AbortSignal;
@@ -54,6 +64,7 @@ export async function callAws<T>(
       ok: false,
       error,
       diagnosis,
+      action: actionOf(meta.operation),
       durationMs: Math.round(performance.now() - started),
       evidence: {
         service: meta.service,
@@ -70,6 +81,10 @@ export async function callAws<T>(
 
 export type Failed = Extract<CallOutcome<unknown>, { ok: false }>;
 
+function actionOf(operation: string): string | undefined {
+  return (ACTION_OF_OPERATION as Record<string, string>)[operation];
+}
+
 /**
  * A 200 that lacks what every real answer holds is a page from something else (a proxy, a
  * portal, a stand-in that does not know the operation): a garbage answer, not an empty one.
@@ -79,6 +94,7 @@ export function notAnAnswer<T>(outcome: { evidence: Evidence; durationMs: number
   return {
     ok: false,
     error,
+    action: actionOf(operation),
     diagnosis: diagnose(error, { service: outcome.evidence.service ?? '', operation }, settings),
     evidence: { ...outcome.evidence, message: error.message },
     durationMs: outcome.durationMs,
@@ -92,7 +108,7 @@ export function diagnose(error: unknown, meta: { service: string; operation: str
 }
 
 /** The run's deadline shows up as a timeout, which the classifier knows; Ctrl-C as an interruption. */
-export function abortError(signal: AbortSignal): Error {
+function abortError(signal: AbortSignal): Error {
   const reason = signal.reason;
   if (reason instanceof Error) return reason;
   return Object.assign(new Error('The run was stopped before this call could complete'), { name: 'TimeoutError' });
@@ -107,15 +123,7 @@ function wasInterrupted(signal: AbortSignal): boolean {
 }
 
 /** Ctrl-C proves nothing about any gate: whatever was cut short is inconclusive, blaming no one. */
-const INTERRUPTED: Diagnosis = {
-  gate: 'unknown',
-  cause: 'interrupted',
-  status: 'inconclusive',
-  summary: 'Interrupted before this call answered.',
-  fix: { text: 'Run the check again and let it finish.', actor: 'caller' },
-  confidence: 1,
-  rule: null,
-};
+const INTERRUPTED: Diagnosis = { gate: 'unknown', cause: 'interrupted', status: 'inconclusive', ...(describeCause('interrupted') as Pick<Diagnosis, 'summary' | 'fix'>), confidence: 1, rule: null };
 
 /** Settles with `promise`, or rejects as soon as the run is stopped (a credential source may hang). */
 export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

@@ -8,7 +8,7 @@ import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { partitionOf } from '../vocabulary/regions.js';
 
-export interface ClientSettings {
+interface ClientSettings {
   /** One memoized provider serves every client: credentials are resolved once per run. */
   credentials: AwsCredentialIdentityProvider;
   /** Per-request time limit; the run's deadline also aborts calls. */

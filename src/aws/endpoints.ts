@@ -32,7 +32,7 @@ export async function endpointUrl(
   return new URL(url.toString());
 }
 
-export interface ProbeResult {
+interface ProbeResult {
   host: string;
   port: number;
   address?: string;

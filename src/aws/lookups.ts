@@ -16,22 +16,19 @@ import {
 import { GetRoleCommand, SimulatePrincipalPolicyCommand, type EvaluationResult, type Role } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { AwsClients } from './clients.js';
-import { callAws, diagnose, notAnAnswer, type CallOutcome, type CallSettings } from './call.js';
+import { callAws, diagnose, notAnAnswer, type CallOutcome, type CallSettings, type Failed } from './call.js';
+import { principalOf } from '../vocabulary/principal.js';
 import { credentialSource, type AuthSetup } from './credentials.js';
-import type { Diagnosis, Evidence } from '../types.js';
+import { describeCause } from '../causes/index.js';
+import type { Diagnosis } from '../diagnosis/index.js';
+import type { Evidence } from '../types.js';
 
 /** The run's deadline passed while the credential chain was still resolving: the source hangs. */
 const CREDENTIAL_SOURCE_TIMEOUT: Diagnosis = {
   gate: 'credentials',
   cause: 'credential-source-timeout',
   status: 'inconclusive',
-  summary: 'The credential source did not answer in time (a credential_process, an SSO login, or instance metadata off EC2).',
-  fix: {
-    text: 'Check the source your profile uses: run its credential_process by hand, run `aws sso login`, or off EC2 set AWS_EC2_METADATA_DISABLED=true.',
-    actor: 'caller',
-    commands: ['aws configure list', 'aws sts get-caller-identity'],
-    docs: 'https://docs.aws.amazon.com/sdkref/latest/guide/standardized-credentials.html',
-  },
+  ...(describeCause('credential-source-timeout') as Pick<Diagnosis, 'summary' | 'fix'>),
   confidence: 0.9,
   rule: null,
 };
@@ -43,7 +40,18 @@ export interface Identity {
   credentialSource: string;
 }
 
-export interface SimulationRequest {
+/**
+ * The IAM entity whose policies govern the caller, as the policy simulator wants it: a user
+ * ARN as is; an assumed role (SSO included) resolved with iam:GetRole, because the STS ARN
+ * lacks the role's path. The rest say why there is none.
+ */
+type PolicySubject =
+  | { kind: 'entity'; arn: string; callerArn: string; account: string }
+  | { kind: 'no-identity'; failure: Failed }
+  | { kind: 'role-unresolved'; roleName: string; roleArnPattern: string; callerArn: string; failure?: Failed }
+  | { kind: 'root' | 'not-simulable'; callerArn: string };
+
+interface SimulationRequest {
   policySourceArn: string;
   actions: string[];
   resources: string[];
@@ -114,7 +122,32 @@ export class Lookups {
     });
   }
 
-  role(roleName: string): Promise<CallOutcome<Role>> {
+  /** The caller's policy subject, once per run: the report and the gates share it. */
+  policySubject(): Promise<PolicySubject> {
+    return this.once('policy-subject', async (): Promise<PolicySubject> => {
+      const identity = await this.identity();
+      if (!identity.ok) return { kind: 'no-identity', failure: identity };
+      const { arn: callerArn, account } = identity.value;
+      const principal = principalOf(callerArn);
+      switch (principal.kind) {
+        case 'user':
+          return { kind: 'entity', arn: principal.arn, callerArn, account };
+        case 'assumed-role': {
+          const role = await this.role(principal.roleName);
+          if (role.ok && role.value.Arn) return { kind: 'entity', arn: role.value.Arn, callerArn, account };
+          const roleArnPattern = `arn:${principal.partition}:iam::${account}:role/*${principal.roleName}`;
+          return { kind: 'role-unresolved', roleName: principal.roleName, roleArnPattern, callerArn, failure: role.ok ? undefined : role };
+        }
+        case 'root':
+          return { kind: 'root', callerArn };
+        case 'federated-user':
+        case 'other':
+          return { kind: 'not-simulable', callerArn };
+      }
+    });
+  }
+
+  private role(roleName: string): Promise<CallOutcome<Role>> {
     return this.once(`role:${roleName}`, async () => {
       const outcome = await callAws<{ Role?: Role }>(
         this.clients.iam(this.homeRegion),

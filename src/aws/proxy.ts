@@ -3,7 +3,7 @@ import { getProxyForUrl } from 'proxy-from-env';
 
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
 
-export function proxyConfigured(env: NodeJS.ProcessEnv): boolean {
+function proxyConfigured(env: NodeJS.ProcessEnv): boolean {
   return PROXY_VARIABLES.some((name) => Boolean(env[name]));
 }
 

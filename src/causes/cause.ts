@@ -8,7 +8,7 @@ import type { Actor, Fix, Gate, Status } from '../types.js';
  */
 export type CauseHome = Gate | 'any' | 'unknown';
 
-export interface FixSpec {
+interface FixSpec {
   text: string;
   actor: Actor;
   docs: string;
@@ -32,6 +32,8 @@ export interface CauseParams {
   hostRegion?: string;
   /** `aws login` rather than IAM Identity Center. */
   viaLogin?: boolean;
+  /** The IAM action a failed look-up needed. */
+  action?: string;
 }
 
 interface CauseBase {

@@ -10,7 +10,7 @@ import { buildReport } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { emit, parseFormat, useColor, type Io } from './io.js';
 
-export interface CheckFlags {
+interface CheckFlags {
   region: string[];
   model: string[];
   profile?: string;
@@ -27,7 +27,7 @@ export interface CheckFlags {
   verbose?: boolean;
 }
 
-export function checkInput(flags: CheckFlags): CheckInput {
+function checkInput(flags: CheckFlags): CheckInput {
   const timeout = Number(flags.timeout);
   if (!/^\d+(\.\d+)?$/.test(flags.timeout.trim())) throw new UsageError(`--timeout "${flags.timeout}" is not a number of seconds`);
   return {

@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { SCENARIOS, findScenario, scenarioArgs, scenarioEnvironment, startEmulator, type Scenario } from '../sandbox/index.js';
 import { emit, parseFormat, useColor, type Format, type Io } from './io.js';
 
-export interface DemoFlags {
+interface DemoFlags {
   list?: boolean;
   format?: string;
   json?: boolean;

@@ -17,7 +17,7 @@ async function readStdin(io: Io): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export interface ExplainFlags {
+interface ExplainFlags {
   format?: string;
   json?: boolean;
 }

@@ -2,7 +2,7 @@ import { leastPrivilegePolicy } from '../policy/least-privilege.js';
 import { matrix, parseModels, resolveRegions, validAccount } from '../pipeline/plan.js';
 import { emit, type Io } from './io.js';
 
-export interface PolicyFlags {
+interface PolicyFlags {
   model: string[];
   region: string[];
   account?: string;

@@ -11,10 +11,10 @@
  * that says more.
  */
 
-import type { Diagnosis } from '../types.js';
-import { type ErrorFacts, type ExtractedFacts, extractFromError, extractFromText, knownName } from './facts.js';
-import type { ClassifyContext, MatchInput, Rule } from './rule.js';
-import { RULES } from './rules.js';
+import { causeSpec, describeCause } from '../causes/index.js';
+import { type ErrorFacts, type ExtractedFacts, extractFromError, extractFromText, knownName } from './facts/index.js';
+import type { ClassifyContext, Diagnosis, MatchInput, Rule } from './rule.js';
+import { RULES } from './rules/index.js';
 
 /**
  * Names that identify one cause. A message rule that lists neither this name in `names` nor
@@ -123,53 +123,37 @@ function statusMatch(rules: readonly Rule[], base: MatchInput): Hit | undefined 
   return undefined;
 }
 
-/** Run the catalog over extracted facts. Exported for tests and the evaluation script. */
-export function matchRules(extracted: ExtractedFacts, context: ClassifyContext = {}, rules: readonly Rule[] = RULES): Hit | undefined {
+/** Run the rules over extracted facts: message and code matches first, then names, then statuses. */
+function matchRules(extracted: ExtractedFacts, context: ClassifyContext = {}, rules: readonly Rule[] = RULES): Hit | undefined {
   const base: MatchInput = { facts: extracted.facts, text: extracted.text, context };
   return strongMatch(rules, base) ?? nameMatch(rules, base) ?? statusMatch(rules, base);
 }
 
 function toDiagnosis(hit: Hit): Diagnosis {
   const { rule } = hit;
-  let summary = rule.summary;
-  let fix = { ...rule.fix };
-  if (rule.render) {
-    try {
-      const r = rule.render(hit.input);
-      if (r.summary) summary = r.summary;
-      if (r.fix) fix = { ...fix, ...r.fix };
-    } catch {
-      // A rendering problem never loses the diagnosis: keep the rule's static text.
-    }
+  const spec = causeSpec(rule.cause);
+  let params = {};
+  try {
+    params = rule.extract?.(hit.input) ?? {};
+  } catch {
+    // What the message names is a refinement: without it the catalog's text stands.
   }
+  const { summary, fix } = describeCause(rule.cause, params);
   return {
-    gate: rule.gate,
-    cause: rule.id,
-    status: rule.status,
+    gate: spec.gate === 'any' ? 'unknown' : spec.gate,
+    cause: rule.cause,
+    status: spec.status as Diagnosis['status'],
     summary,
-    fix,
+    fix: fix!,
     confidence: hit.confidence,
-    rule: rule.id,
+    rule: rule.cause,
   };
 }
 
-export const UNRECOGNISED: Diagnosis = Object.freeze({
-  gate: 'unknown',
-  cause: 'unrecognised-error',
-  status: 'inconclusive',
-  summary: 'The error does not match any known Bedrock access problem.',
-  fix: Object.freeze({
-    text: 'Run `bedrock-doctor check`: it tests every gate (credentials, network, Region, model access, IAM, provider terms, invoke) and names the one at fault.',
-    actor: 'caller',
-    commands: ['bedrock-doctor check'],
-    docs: 'https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html',
-  }),
-  confidence: 0,
-  rule: null,
-}) as Diagnosis;
-
+/** No rule matched: the catalog's `unrecognised-error`, gate unknown, confidence 0. */
 function unrecognised(): Diagnosis {
-  return { ...UNRECOGNISED, fix: { ...UNRECOGNISED.fix, commands: [...(UNRECOGNISED.fix.commands ?? [])] } };
+  const { summary, fix } = describeCause('unrecognised-error');
+  return { gate: 'unknown', cause: 'unrecognised-error', status: 'inconclusive', summary, fix: fix!, confidence: 0, rule: null };
 }
 
 function safeContext(context: unknown): ClassifyContext {

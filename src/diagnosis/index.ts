@@ -1,7 +1,6 @@
-/** The diagnosis catalog: rules as data, fact extraction, and the pure classifier. */
+/** The classifier: rules that recognise causes, fact extraction, and the pure classify(). */
 
-export type { ErrorFacts } from './facts.js';
-export { factsFromError, factsFromText } from './facts.js';
-export type { ClassifyContext, MatchInput, Rule } from './rule.js';
-export { RULES } from './rules.js';
+export { factsFromError, factsFromText } from './facts/index.js';
+export type { ClassifyContext, Diagnosis } from './rule.js';
+export { RULES } from './rules/index.js';
 export { classify } from './classify.js';

@@ -1,9 +1,23 @@
-/** The shape of a diagnosis rule: data (what it matches, what it concludes), no behaviour of its own. */
+/** The shape of a diagnosis rule: how a cause is recognised. What it means lives in the cause catalog. */
 
-import type { Diagnosis, Fix, Gate } from '../types.js';
-import type { ErrorFacts } from './facts.js';
-
+import type { CauseId, CauseParams } from '../causes/index.js';
+import type { Fix, Gate, Status } from '../types.js';
 import type { AuthMode } from '../vocabulary/api-key.js';
+import type { ErrorFacts } from './facts/index.js';
+
+/** A classified failure: the cause a rule recognised, with the catalog's texts for it. */
+export interface Diagnosis {
+  gate: Gate | 'unknown';
+  cause: CauseId;
+  /** The status the failure gives the gate: fail, inconclusive or pending. */
+  status: Extract<Status, 'fail' | 'inconclusive' | 'pending'>;
+  summary: string;
+  fix: Fix;
+  /** 0..1: how sure the rule is (a name and a message match beats a message alone). */
+  confidence: number;
+  /** The cause whose rule matched, or null. */
+  rule: CauseId | null;
+}
 
 export interface ClassifyContext {
   service?: string;
@@ -11,7 +25,7 @@ export interface ClassifyContext {
   authMode?: AuthMode;
 }
 
-/** What a rule's `when` and `render` see. */
+/** What a rule's `when` and `extract` see. */
 export interface MatchInput {
   facts: ErrorFacts;
   /** The whole normalised text (first 64 KiB) the message patterns ran on. */
@@ -22,10 +36,7 @@ export interface MatchInput {
 }
 
 export interface Rule {
-  /** Stable kebab-case cause id. */
-  id: string;
-  gate: Gate;
-  status: Diagnosis['status'];
+  cause: CauseId;
   /** Error names that identify this cause: they confirm a message match, or match alone (weakly). */
   names?: readonly string[];
   /**
@@ -45,9 +56,6 @@ export interface Rule {
   operations?: readonly string[];
   /** An extra condition over the facts (e.g. "the Region in the host does not host Bedrock"). */
   when?: (m: MatchInput) => boolean;
-  /** One line. */
-  summary: string;
-  fix: Fix;
-  /** Specialise summary/fix from what the message captured (ARNs, Regions, model ids). */
-  render?: (m: MatchInput) => { summary?: string; fix?: Partial<Fix> };
+  /** What the message names (ARNs, a profile, a model id, a host), for the catalog to specialise its texts. */
+  extract?: (m: MatchInput) => CauseParams;
 }

@@ -1,56 +1,21 @@
 import type { EvaluationResult } from '@aws-sdk/client-iam';
-import { foundationModelArn, invokeActions } from '../vocabulary/model-id.js';
-import { partitionOf, realRegion } from '../vocabulary/regions.js';
+import { allow, describeArn, invokeActions, policyDocument, touchedResources, type Touched } from '../vocabulary/converse-access.js';
 import type { GateCheck, GateContext, PlannedTarget } from './shared/context.js';
 import { findProfile } from './shared/model-catalog.js';
-import { fromFailure, outcome, pass } from './shared/finding.js';
+import { finding, fromFailure, pass } from './shared/finding.js';
 import { cannotSimulate, policySource } from './shared/policy-source.js';
 
-const IAM_DOCS = 'https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html';
 const NOT_SIMULATED = 'Session policies, resource control policies, VPC endpoint policies and resource policies are not simulated.';
 
-/** One resource the call touches, and the request context IAM sees for it. */
-interface Touched {
-  arn: string;
-  /** aws:RequestedRegion: the destination Region, or "unspecified" for the global model ARN. */
-  requestedRegion: string;
-  viaProfile?: string;
-}
-
-/**
- * The exact ARNs a Converse call is authorized against: the model in the Region, or for an
- * inference profile the profile ARN plus the model in every destination Region (and the
- * Region-less global model ARN for global profiles).
- */
-async function touchedResources(ctx: GateContext, target: PlannedTarget, account: string): Promise<Touched[]> {
-  const partition = partitionOf(target.region);
-  // A FIPS pseudo-Region (us-east-1-fips) is an endpoint choice; ARNs and IAM see the real Region.
-  const region = realRegion(target.region);
+/** The exact ARNs the call is authorized against, with the profile's destinations when it can be found. */
+async function touchedBy(ctx: GateContext, target: PlannedTarget, account: string): Promise<Touched[]> {
   const ref = target.ref;
-  switch (ref.kind) {
-    case 'base':
-    case 'foundation-model-arn':
-      return [{ arn: foundationModelArn(partition, region, ref.baseId), requestedRegion: region }];
-    case 'other-arn':
-      return [{ arn: ref.input, requestedRegion: region }];
-    case 'profile':
-    case 'profile-arn':
-    case 'application-profile-arn': {
-      const found = await findProfile(ctx, target.region, ref.kind === 'profile' ? ref.profileId : ref.input);
-      const profileArn =
-        (found.found ? found.profile.inferenceProfileArn : undefined) ??
-        (ref.kind === 'profile' ? `arn:${partition}:bedrock:${region}:${account}:inference-profile/${ref.profileId}` : ref.input);
-      const destinations = found.found
-        ? (found.profile.models ?? []).map((m) => m.modelArn ?? '').filter(Boolean)
-        : 'baseId' in ref
-          ? [foundationModelArn(partition, region, ref.baseId)]
-          : [];
-      return [
-        { arn: profileArn, requestedRegion: region },
-        ...destinations.map((arn) => ({ arn, requestedRegion: arn.split(':')[3] || 'unspecified', viaProfile: profileArn })),
-      ];
-    }
-  }
+  if (ref.kind !== 'profile' && ref.kind !== 'profile-arn' && ref.kind !== 'application-profile-arn') return touchedResources(target.region, ref, account);
+  const found = await findProfile(ctx, target.region, ref.kind === 'profile' ? ref.profileId : ref.input);
+  const profile = found.found
+    ? { arn: found.profile.inferenceProfileArn, destinations: (found.profile.models ?? []).map((m) => m.modelArn ?? '').filter(Boolean) }
+    : undefined;
+  return touchedResources(target.region, ref, account, profile);
 }
 
 interface Denial {
@@ -91,12 +56,6 @@ function denialsOf(results: EvaluationResult[]): { denials: Denial[]; missingCon
   return { denials, missingContext: [...missingContext] };
 }
 
-function describeResource(arn: string): string {
-  if (/:inference-profile\/|:application-inference-profile\//.test(arn)) return `the inference profile ${arn}`;
-  if (/^arn:[^:]+:bedrock:::foundation-model\//.test(arn)) return `the global model ARN ${arn} (aws:RequestedRegion "unspecified")`;
-  return `the model ARN ${arn}`;
-}
-
 const LAYERS = {
   scp: { cause: 'scp-deny', who: 'a service control policy (AWS Organizations)' },
   boundary: { cause: 'permissions-boundary', who: 'the permissions boundary' },
@@ -113,7 +72,7 @@ export const checkIam: GateCheck = async (ctx, target) => {
   const source = await policySource(ctx, 'iam');
   if (!source.ok) return source.result;
   const actions = invokeActions(ctx.options.stream);
-  const touched = await touchedResources(ctx, target, source.account);
+  const touched = await touchedBy(ctx, target, source.account);
   const groups = new Map<string, Touched[]>();
   for (const t of touched) groups.set(`${t.requestedRegion}|${t.viaProfile ?? ''}`, [...(groups.get(`${t.requestedRegion}|${t.viaProfile ?? ''}`) ?? []), t]);
 
@@ -134,7 +93,7 @@ export const checkIam: GateCheck = async (ctx, target) => {
   for (const simulation of simulations) {
     if (!simulation.ok) {
       if (simulation.diagnosis.gate === 'iam') return cannotSimulate('iam', source.arn, simulation.evidence);
-      return fromFailure('iam', simulation, 'iam:SimulatePrincipalPolicy');
+      return fromFailure('iam', simulation);
     }
     results.push(...simulation.value);
   }
@@ -144,8 +103,10 @@ export const checkIam: GateCheck = async (ctx, target) => {
   };
   const unanswered = actions.filter((action) => !results.some((r) => r.EvalActionName?.toLowerCase() === action.toLowerCase()));
   if (unanswered.length > 0) {
-    return outcome('iam', 'inconclusive', 'simulation-empty',
-      `The policy simulator returned no decision for ${unanswered.join(', ')}; the invoke call decides.`, null, evidence);
+    return finding('iam', 'simulation-empty', {
+      summary: `The policy simulator returned no decision for ${unanswered.join(', ')}; the invoke call decides.`,
+      evidence,
+    });
   }
   const { denials, missingContext } = denialsOf(results);
   if (denials.length > 0) {
@@ -154,7 +115,7 @@ export const checkIam: GateCheck = async (ctx, target) => {
     const missing = denials.filter((d) => d.layer === first.layer);
     const resources = [...new Set(missing.map((d) => d.resource))];
     const deniedActions = [...new Set(missing.map((d) => d.action))];
-    const summary = `${source.arn} may not call ${deniedActions.join(', ')} on ${resources.map(describeResource).join('; ')}: denied by ${layer.who}${first.statements.length ? ` (${first.statements.join(', ')})` : ''}.`;
+    const summary = `${source.arn} may not call ${deniedActions.join(', ')} on ${resources.map((r) => describeArn(r, 'short')).join('; ')}: denied by ${layer.who}${first.statements.length ? ` (${first.statements.join(', ')})` : ''}.`;
     const fixText =
       first.layer === 'implicit'
         ? `Attach an Allow for ${deniedActions.join(' and ')} on exactly these ARNs to ${source.arn}${touched.length > 1 ? ' (an inference profile needs the profile and the model in every destination Region)' : ''}.`
@@ -163,22 +124,18 @@ export const checkIam: GateCheck = async (ctx, target) => {
           : first.layer === 'boundary'
             ? `Widen the permissions boundary of ${source.arn} to allow ${deniedActions.join(', ')} on these ARNs.`
             : `Remove or narrow the Deny statement${first.statements.length ? ` in ${first.statements.join(', ')}` : ''} that matches these ARNs.`;
-    return outcome('iam', 'fail', layer.cause, summary,
-      {
-        text: fixText,
-        actor: 'administrator',
-        ...(first.layer === 'implicit' || first.layer === 'boundary'
-          ? { policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: deniedActions, Resource: resources }] } }
-          : {}),
-        docs: first.layer === 'scp' ? 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_bedrock.html' : IAM_DOCS,
-      },
-      { ...evidence, details: { ...evidence.details, denials } });
+    const allowLifts = first.layer === 'implicit' || first.layer === 'boundary';
+    return finding('iam', layer.cause, {
+      summary,
+      fix: { text: fixText, ...(allowLifts ? { policy: policyDocument([allow(deniedActions, resources)]) } : {}) },
+      evidence: { ...evidence, details: { ...evidence.details, denials } },
+    });
   }
   if (missingContext.length > 0) {
-    return outcome('iam', 'warn', 'simulation-incomplete',
-      `Allowed in simulation, but the policies use context keys the simulation could not supply (${missingContext.join(', ')}). ${NOT_SIMULATED}`,
-      { text: 'The invoke call is authoritative; if it is denied, check the conditions on these keys.', actor: 'caller', docs: IAM_DOCS },
-      evidence);
+    return finding('iam', 'simulation-incomplete', {
+      summary: `Allowed in simulation, but the policies use context keys the simulation could not supply (${missingContext.join(', ')}). ${NOT_SIMULATED}`,
+      evidence,
+    });
   }
   return pass('iam', `${source.arn} may call ${actions.join(', ')} on ${touched.length} ARN${touched.length === 1 ? '' : 's'} (simulated). ${NOT_SIMULATED}`, evidence);
 };

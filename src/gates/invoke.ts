@@ -1,12 +1,13 @@
 import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
+import type { CauseId } from '../causes/index.js';
 import { callAws, notAnAnswer, type Failed } from '../aws/call.js';
 import type { GateCheck, GateContext, PlannedTarget } from './shared/context.js';
 import { agreementState } from './shared/agreement.js';
 import { baseModelId } from './shared/model-catalog.js';
-import { fixInCheck, outcome } from './shared/finding.js';
+import { finding, fixInCheck, pass } from './shared/finding.js';
 
 /** A minimal request every text model accepts: a short prompt, few tokens, no randomness. */
-export const PROBE_REQUEST = {
+const PROBE_REQUEST = {
   messages: [{ role: 'user' as const, content: [{ text: 'Reply with the single word: pong' }] }],
   inferenceConfig: { maxTokens: 16, temperature: 0 },
 };
@@ -53,7 +54,7 @@ async function textlessOutputs(ctx: GateContext, target: PlannedTarget, baseId: 
  */
 export const checkInvoke: GateCheck = async (ctx, target) => {
   if (ctx.options.noInvoke) {
-    return outcome('invoke', 'skip', 'not-requested', 'Not called (--no-invoke): the results above are predictions.');
+    return finding('invoke', 'not-requested');
   }
   // Both readings share the gates' memoized calls, so they add no request, only a wait.
   const baseId = await baseModelId(ctx, target);
@@ -61,16 +62,12 @@ export const checkInvoke: GateCheck = async (ctx, target) => {
     ? ((await within(Promise.all([textlessOutputs(ctx, target, baseId), wouldSubscribe(ctx, target, baseId)]), READING_BUDGET_MS)) ?? [null, null])
     : [null, null];
   if (textless) {
-    return outcome('invoke', 'skip', 'converse-unsupported',
-      `Not called: ${baseId} outputs ${textless.join(', ')}, not text, and Converse needs a text model. The other gates still apply to InvokeModel.`);
+    return finding('invoke', 'converse-unsupported', {
+      summary: `Not called: ${baseId} outputs ${textless.join(', ')}, not text, and Converse needs a text model. The other gates still apply to InvokeModel.`,
+    });
   }
   if (reason) {
-    return outcome('invoke', 'inconclusive', 'invoke-would-subscribe', `Not called: ${reason}`, {
-      text: 'Re-run with --allow-subscribe to make the call (and subscribe), or have an administrator enable the model first.',
-      actor: 'caller',
-      commands: [`bedrock-doctor check --region ${target.region} --model ${target.model} --allow-subscribe`],
-      docs: 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html',
-    });
+    return finding('invoke', 'invoke-would-subscribe', { summary: `Not called: ${reason}`, params: { region: target.region, modelId: target.model } });
   }
   const call = await callAws<{ output?: unknown; stopReason?: string; usage?: { totalTokens?: number }; metrics?: { latencyMs?: number } }>(
     ctx.clients.runtime(target.region),
@@ -81,7 +78,7 @@ export const checkInvoke: GateCheck = async (ctx, target) => {
   if (call.ok && (call.value.output !== undefined || call.value.stopReason !== undefined)) {
     const { stopReason, usage, metrics } = call.value;
     return {
-      ...outcome('invoke', 'pass', null, `Converse answered in ${call.durationMs} ms (stop reason ${stopReason ?? 'unknown'}).`, null, {
+      ...pass('invoke', `Converse answered in ${call.durationMs} ms (stop reason ${stopReason ?? 'unknown'}).`, {
         ...call.evidence,
         details: { stopReason, totalTokens: usage?.totalTokens, modelLatencyMs: metrics?.latencyMs },
       }),
@@ -94,19 +91,25 @@ export const checkInvoke: GateCheck = async (ctx, target) => {
   if (REQUEST_REJECTED.has(d.cause)) {
     // The doctor's own minimal request was refused as malformed: that says nothing about access.
     return {
-      ...outcome('invoke', 'inconclusive', 'probe-request-rejected',
-        `Bedrock rejected the doctor's minimal Converse request (${evidence.message ?? d.summary}): this model may need another request shape; access itself was not refused.`,
-        null, evidence),
+      ...finding('invoke', 'probe-request-rejected', {
+        summary: `Bedrock rejected the doctor's minimal Converse request (${evidence.message ?? d.summary}): this model may need another request shape; access itself was not refused.`,
+        evidence,
+      }),
       invoke: { answered: false },
     };
   }
   const own = d.gate === 'invoke' || d.gate === 'unknown';
   // A failure that belongs to another gate carries its fix there; this row only records it.
   return {
-    ...outcome('invoke', d.status, d.cause, own ? d.summary : `Converse failed: ${d.summary} (see ${d.gate})`, own ? fixInCheck(d) : null, evidence),
+    gate: 'invoke',
+    status: d.status,
+    cause: d.cause,
+    summary: own ? d.summary : `Converse failed: ${d.summary} (see ${d.gate})`,
+    fix: own ? fixInCheck(d) : null,
+    evidence,
     invoke: { answered: false, diagnosis: d },
   };
 };
 
 /** Causes that mean "this request is malformed" rather than "this caller may not". */
-const REQUEST_REJECTED = new Set(['malformed-request', 'request-invalid']);
+const REQUEST_REJECTED = new Set<CauseId>(['malformed-request', 'request-invalid']);

@@ -1,7 +1,7 @@
 import { endpointUrl } from '../aws/endpoints.js';
 import { proxyFor } from '../aws/proxy.js';
 import type { GateCheck } from './shared/context.js';
-import { fromFailure, outcome, pass } from './shared/finding.js';
+import { finding, fromFailure, pass } from './shared/finding.js';
 
 /**
  * network: the Bedrock endpoints the SDK will call (after AWS_ENDPOINT_URL* overrides) accept
@@ -31,9 +31,12 @@ export const checkNetwork: GateCheck = async (ctx, target) => {
     if (probe.ok) continue;
     if (probe.diagnosis.gate === 'region') {
       // The endpoint's name does not exist because Bedrock is not in the Region: the region gate's finding.
-      return { ...outcome('network', 'skip', 'blocked-by-region', `Not checked: ${probe.diagnosis.summary}`, null, { ...probe.evidence, details }), blockedBy: probe.diagnosis };
+      return {
+        ...finding('network', 'blocked-by-region', { summary: `Not checked: ${probe.diagnosis.summary}`, evidence: { ...probe.evidence, details } }),
+        blockedBy: probe.diagnosis,
+      };
     }
-    const result = fromFailure('network', probe, 'connect');
+    const result = fromFailure('network', probe);
     return { ...result, evidence: { ...result.evidence, details } };
   }
   const overridden = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_BEDROCK', 'AWS_ENDPOINT_URL_BEDROCK_RUNTIME'].filter((k) => ctx.env[k]);

@@ -3,9 +3,8 @@ import type { Status } from '../types.js';
 import type { GateCheck, GateContext, GateOutcome, PlannedTarget } from './shared/context.js';
 import { agreementState } from './shared/agreement.js';
 import { baseModelId, isNotFound } from './shared/model-catalog.js';
-import { fromFailure, outcome, pass } from './shared/finding.js';
+import { finding, fromFailure, pass } from './shared/finding.js';
 
-const ACCESS_DOCS = 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html';
 const SEVERITY: Status[] = ['pass', 'skip', 'warn', 'inconclusive', 'pending', 'fail'];
 
 /** The provider's Marketplace agreement. */
@@ -13,32 +12,28 @@ async function agreement(ctx: GateContext, target: PlannedTarget, baseId: string
   const state = await agreementState(ctx, target.region, baseId);
   const evidence = { service: 'bedrock', operation: 'GetFoundationModelAvailability', details: { agreement: state.kind } };
   if (state.kind === 'pending') {
-    return outcome('provider-terms', 'pending', 'marketplace-subscription-pending',
-      `The AWS Marketplace agreement for ${baseId} is still being processed; calls are denied until it completes.`,
-      { text: 'Wait up to 15 minutes and run the check again; if it is still pending after that, contact AWS Support.', actor: 'caller', docs: ACCESS_DOCS },
-      evidence);
+    return finding('provider-terms', 'marketplace-subscription-pending', {
+      summary: `The AWS Marketplace agreement for ${baseId} is still being processed; calls are denied until it completes.`,
+      evidence,
+    });
   }
   if (state.kind === 'unknown') {
     // A model availability does not know (first-party, or not here) has no agreement to accept.
-    return isNotFound(state.failure) ? null : fromFailure('provider-terms', state.failure, 'bedrock:GetFoundationModelAvailability');
+    return isNotFound(state.failure) ? null : fromFailure('provider-terms', state.failure);
   }
   if (state.kind === 'accepted' || (state.kind === 'not-sold' && !state.failed)) return null;
   if (state.failed) {
-    return outcome('provider-terms', 'fail', 'marketplace-agreement-failed',
-      `The AWS Marketplace agreement for ${baseId} failed${state.errorMessage ? `: ${state.errorMessage}` : ''}.`,
-      { text: 'Usual causes: no valid payment method for Marketplace purchases, or a geographic restriction. Fix the billing settings, then retry after 2 minutes.', actor: 'administrator', docs: 'https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html' },
-      evidence);
+    return finding('provider-terms', 'marketplace-agreement-failed', {
+      summary: `The AWS Marketplace agreement for ${baseId} failed${state.errorMessage ? `: ${state.errorMessage}` : ''}.`,
+      evidence,
+    });
   }
-  if (state.kind === 'offers-unknown') return fromFailure('provider-terms', state.failure, 'bedrock:ListFoundationModelAgreementOffers');
-  return outcome('provider-terms', 'warn', 'marketplace-agreement-not-accepted',
-    `The provider's offer for ${baseId} has not been accepted in this account; the first call accepts it${state.kind === 'needs-subscription' && state.eula ? ` (terms: ${state.eula})` : ''}.`,
-    {
-      text: 'If your organisation must review the terms first, do so, then let an administrator accept the offer once for the account.',
-      actor: 'administrator',
-      commands: [`aws bedrock list-foundation-model-agreement-offers --model-id ${baseId}`],
-      docs: ACCESS_DOCS,
-    },
-    evidence);
+  if (state.kind === 'offers-unknown') return fromFailure('provider-terms', state.failure);
+  return finding('provider-terms', 'marketplace-agreement-not-accepted', {
+    summary: `The provider's offer for ${baseId} has not been accepted in this account; the first call accepts it${state.kind === 'needs-subscription' && state.eula ? ` (terms: ${state.eula})` : ''}.`,
+    params: { modelId: baseId, region: target.region },
+    evidence,
+  });
 }
 
 /** Anthropic's first-time-use form, once per account (or organization), from GetUseCaseForModelAccess. */
@@ -50,19 +45,13 @@ async function anthropicUseCase(ctx: GateContext, target: PlannedTarget): Promis
     return pass('provider-terms', `Anthropic's use-case form is on file${form?.companyName ? ` (company: ${form.companyName})` : ''}.`, useCase.evidence);
   }
   const noForm = useCase.evidence.errorName === 'ResourceNotFoundException' || (useCase.evidence.httpStatus === 404 && useCase.diagnosis.cause !== 'wrong-endpoint');
-  if (!noForm) return fromFailure('provider-terms', useCase, 'bedrock:GetUseCaseForModelAccess');
-  return outcome('provider-terms', 'fail', 'anthropic-use-case-missing',
-    'Anthropic\'s use-case form has not been submitted for this account: Anthropic models are refused until it is. (A form submitted from the Organization\'s management account may cover member accounts without showing here; the invoke call confirms.)',
-    {
-      text: 'Submit the use-case form once for the account: open any Anthropic model in the Bedrock console playground, or have an administrator submit it with the API (from the management account, it covers the whole Organization). Opt-in Regions need their own submission. Access follows within minutes.',
-      actor: 'administrator',
-      commands: [
-        `FORM=$(printf '%s' '{"companyName":"…","companyWebsite":"https://…","intendedUsers":"0","industryOption":"…","useCases":"…"}' | base64 -w0)`,
-        `aws bedrock put-use-case-for-model-access --region ${target.region} --form-data "$FORM"`,
-      ],
-      docs: ACCESS_DOCS,
-    },
-    useCase.evidence);
+  if (!noForm) return fromFailure('provider-terms', useCase);
+  return finding('provider-terms', 'anthropic-use-case-missing', {
+    summary:
+      "Anthropic's use-case form has not been submitted for this account: Anthropic models are refused until it is. (A form submitted from the Organization's management account may cover member accounts without showing here; the invoke call confirms.)",
+    params: { region: target.region },
+    evidence: useCase.evidence,
+  });
 }
 
 function decodeForm(formData: Uint8Array | undefined): { companyName?: string } | null {
@@ -81,7 +70,7 @@ function decodeForm(formData: Uint8Array | undefined): { companyName?: string } 
  */
 export const checkProviderTerms: GateCheck = async (ctx, target) => {
   const baseId = await baseModelId(ctx, target);
-  if (!baseId) return outcome('provider-terms', 'skip', 'not-applicable', 'No base model id to check; the invoke call decides.');
+  if (!baseId) return finding('provider-terms', 'not-applicable', { summary: 'No base model id to check; the invoke call decides.' });
   const findings = (
     await Promise.all([agreement(ctx, target, baseId), providerOf(baseId) === 'anthropic' ? anthropicUseCase(ctx, target) : null])
   ).filter((f): f is GateOutcome => f !== null);

@@ -1,14 +1,7 @@
 import { realRegion } from '../vocabulary/regions.js';
 import type { GateCheck, GateContext, GateOutcome, PlannedTarget } from './shared/context.js';
 import { findModel, findProfile, profilesContaining, supportsOnDemand } from './shared/model-catalog.js';
-import { fromFailure, outcome, pass } from './shared/finding.js';
-
-const MODELS_DOCS = 'https://docs.aws.amazon.com/bedrock/latest/userguide/models-regions.html';
-const PROFILES_DOCS = 'https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html';
-
-function listModelsCommand(region: string): string {
-  return `aws bedrock list-foundation-models --region ${region} --query "modelSummaries[].modelId"`;
-}
+import { finding, fromFailure, pass } from './shared/finding.js';
 
 /** Up to five model ids in the Region that look like the one asked for (same provider, closest name). */
 async function similarModels(ctx: GateContext, region: string, baseId: string): Promise<string[]> {
@@ -31,33 +24,29 @@ async function similarModels(ctx: GateContext, region: string, baseId: string): 
 async function checkBaseModel(ctx: GateContext, target: PlannedTarget, baseId: string): Promise<GateOutcome> {
   const found = await findModel(ctx, target.region, baseId);
   if (!found.found) {
-    if (found.failure) return fromFailure('region', found.failure, 'bedrock:ListFoundationModels');
+    if (found.failure) return fromFailure('region', found.failure);
     const similar = await similarModels(ctx, target.region, baseId);
-    return outcome('region', 'fail', 'model-not-in-region',
-      `${baseId} is not offered in ${target.region}${similar.length ? `; similar ids here: ${similar.join(', ')}` : ''}.`,
-      {
-        text: `Check the model id for typos, or use a Region that offers it (model availability differs per Region).`,
-        actor: 'caller',
-        commands: [listModelsCommand(target.region)],
-        docs: MODELS_DOCS,
-      },
-      { service: 'bedrock', operation: 'GetFoundationModel', details: { similar } });
+    return finding('region', 'model-not-in-region', {
+      summary: `${baseId} is not offered in ${target.region}${similar.length ? `; similar ids here: ${similar.join(', ')}` : ''}.`,
+      params: { region: target.region },
+      evidence: { service: 'bedrock', operation: 'GetFoundationModel', details: { similar } },
+    });
   }
   const model = found.model;
   if (!supportsOnDemand(model)) {
     const profiles = await profilesContaining(ctx, target, baseId);
-    return outcome('region', 'fail', 'inference-profile-required',
-      `${baseId} cannot be called by its model id in ${target.region} (no on-demand throughput): call it through an inference profile` +
+    return finding('region', 'inference-profile-required', {
+      summary:
+        `${baseId} cannot be called by its model id in ${target.region} (no on-demand throughput): call it through an inference profile` +
         (profiles.length ? `, e.g. ${profiles[0]}.` : '.'),
-      {
+      fix: {
         text: profiles.length
           ? `Use the inference profile id ${profiles[0]} as the modelId${profiles.length > 1 ? ` (others: ${profiles.slice(1).join(', ')})` : ''}, and allow bedrock:InvokeModel on the profile and on the model in every destination Region.`
           : `Use an inference profile that contains ${baseId} (list them below) as the modelId.`,
-        actor: 'caller',
         commands: [`aws bedrock list-inference-profiles --region ${target.region} --query "inferenceProfileSummaries[?contains(inferenceProfileId, '${baseId}')].inferenceProfileId"`],
-        docs: PROFILES_DOCS,
       },
-      { service: 'bedrock', operation: 'ListFoundationModels', details: { inferenceTypesSupported: model.inferenceTypesSupported, profiles } });
+      evidence: { service: 'bedrock', operation: 'ListFoundationModels', details: { inferenceTypesSupported: model.inferenceTypesSupported, profiles } },
+    });
   }
   return pass('region', `${baseId} is offered in ${target.region} (on-demand).`, {
     service: 'bedrock',
@@ -69,19 +58,14 @@ async function checkBaseModel(ctx: GateContext, target: PlannedTarget, baseId: s
 async function checkProfile(ctx: GateContext, target: PlannedTarget, idOrArn: string): Promise<GateOutcome> {
   const found = await findProfile(ctx, target.region, idOrArn);
   if (!found.found) {
-    if (found.failure) return fromFailure('region', found.failure, 'bedrock:ListInferenceProfiles');
+    if (found.failure) return fromFailure('region', found.failure);
     const baseId = 'baseId' in target.ref ? target.ref.baseId : null;
     const alternatives = baseId ? await profilesContaining(ctx, target, baseId) : [];
-    return outcome('region', 'fail', 'profile-not-in-region',
-      `The inference profile ${idOrArn} is not offered from ${target.region}` +
-        (alternatives.length ? `; profiles here for this model: ${alternatives.join(', ')}.` : '.'),
-      {
-        text: 'Geographic profiles (us., eu., apac., …) are offered only from source Regions in their geography; use a profile listed for this Region, or call from a Region of that geography.',
-        actor: 'caller',
-        commands: [`aws bedrock list-inference-profiles --region ${target.region} --query "inferenceProfileSummaries[].inferenceProfileId"`],
-        docs: PROFILES_DOCS,
-      },
-      { service: 'bedrock', operation: 'GetInferenceProfile', details: { alternatives } });
+    return finding('region', 'profile-not-in-region', {
+      summary: `The inference profile ${idOrArn} is not offered from ${target.region}` + (alternatives.length ? `; profiles here for this model: ${alternatives.join(', ')}.` : '.'),
+      params: { region: target.region },
+      evidence: { service: 'bedrock', operation: 'GetInferenceProfile', details: { alternatives } },
+    });
   }
   const destinations = (found.profile.models ?? []).map((m) => m.modelArn).filter(Boolean);
   return pass('region', `Inference profile ${found.profile.inferenceProfileId ?? idOrArn} is offered from ${target.region} (routes to ${destinations.length} model ARN${destinations.length === 1 ? '' : 's'}).`, {
@@ -104,9 +88,10 @@ export const checkRegion: GateCheck = async (ctx, target) => {
       return checkBaseModel(ctx, target, ref.baseId);
     case 'foundation-model-arn':
       if (ref.arnRegion && ref.arnRegion !== realRegion(target.region)) {
-        return outcome('region', 'fail', 'arn-region-mismatch',
-          `The model ARN names ${ref.arnRegion}, but the call goes to ${target.region}.`,
-          { text: `Use --region ${ref.arnRegion}, or the ARN of the model in ${target.region}.`, actor: 'caller', docs: MODELS_DOCS });
+        return finding('region', 'arn-region-mismatch', {
+          summary: `The model ARN names ${ref.arnRegion}, but the call goes to ${target.region}.`,
+          fix: { text: `Use --region ${ref.arnRegion}, or the ARN of the model in ${target.region}.` },
+        });
       }
       return checkBaseModel(ctx, target, ref.baseId);
     case 'profile':
@@ -115,6 +100,6 @@ export const checkRegion: GateCheck = async (ctx, target) => {
     case 'application-profile-arn':
       return checkProfile(ctx, target, ref.input);
     case 'other-arn':
-      return outcome('region', 'skip', 'not-applicable', `A ${ref.resourceType} ARN: only the invoke call can check it.`);
+      return finding('region', 'not-applicable', { summary: `A ${ref.resourceType} ARN: only the invoke call can check it.` });
   }
 };

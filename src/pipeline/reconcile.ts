@@ -1,5 +1,7 @@
-import type { GateOutcome } from '../gates/shared/context.js';
-import type { Diagnosis, Evidence, Gate, GateResult, Status } from '../types.js';
+import type { CauseId } from '../causes/index.js';
+import type { Diagnosis } from '../diagnosis/index.js';
+import type { GateOutcome, GateResult } from '../gates/shared/context.js';
+import type { Evidence, Gate, Status } from '../types.js';
 
 const FINDING: Status[] = ['fail', 'pending', 'inconclusive'];
 /**
@@ -12,7 +14,7 @@ const PREDICTIONS: Gate[] = ['region', 'model-access', 'iam', 'provider-terms'];
  * Invoke errors that say less than a prediction on the same gate ("the model identifier is
  * invalid" vs "not offered here; similar ids: …"): they confirm it rather than replace it.
  */
-const VAGUE_CAUSES = new Set(['invalid-model-identifier', 'resource-not-found', 'iam-not-authorized', 'access-denied', 'model-access-denied', 'api-key-invalid']);
+const VAGUE_CAUSES = new Set<CauseId>(['invalid-model-identifier', 'resource-not-found', 'iam-not-authorized', 'access-denied', 'model-access-denied', 'api-key-invalid']);
 
 /**
  * A subscription still being processed shows up on the call as a model-access denial: with

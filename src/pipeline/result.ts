@@ -1,5 +1,6 @@
 import type { AuthMode } from '../vocabulary/api-key.js';
-import type { GateResult, Status, Target } from '../types.js';
+import type { GateResult } from '../gates/shared/context.js';
+import type { Status, Target } from '../types.js';
 import type { RegionSource } from './plan.js';
 
 export interface ReportCheck extends GateResult, Target {

@@ -6,11 +6,11 @@ import { probeEndpoint } from '../aws/endpoints.js';
 import { principalOf } from '../vocabulary/principal.js';
 import { proxyAgent } from '../aws/proxy.js';
 import { hostsBedrock } from '../vocabulary/regions.js';
-import type { GateCheck, GateContext, GateOutcome, PlannedTarget } from '../gates/shared/context.js';
+import type { GateCheck, GateContext, GateOutcome, GateResult, PlannedTarget } from '../gates/shared/context.js';
 import { GATE_CHECKS } from '../gates/index.js';
 import { secretScrubber } from '../secrets.js';
-import { outcome } from '../gates/shared/finding.js';
-import { GATES, type Gate, type GateResult } from '../types.js';
+import { finding } from '../gates/shared/finding.js';
+import { GATES, type Gate } from '../types.js';
 import type { ReportCheck, ReportIdentity, RunResult } from './result.js';
 import { Lookups } from '../aws/lookups.js';
 import type { Plan } from './plan.js';
@@ -137,13 +137,10 @@ async function runGate(
   const result = await Promise.race([
     check(ctx, target).catch((error: unknown) =>
       // A bug in a gate must not crash the run: report it honestly, with the error's text.
-      outcome(gate, 'inconclusive', 'internal-error', `The ${gate} check failed unexpectedly: ${String((error as Error)?.message ?? error).slice(0, 300)}`),
+      finding(gate, 'doctor-bug', { summary: `The ${gate} check failed unexpectedly: ${String((error as Error)?.message ?? error).slice(0, 300)}` }),
     ),
     deadline.then(() =>
-      outcome(gate, 'inconclusive', 'deadline-reached', `Not finished within the run's time limit (--timeout).`, {
-        text: 'Re-run with a larger --timeout; if it keeps timing out, check the network path to the endpoints.',
-        actor: 'caller',
-      }),
+      finding(gate, 'deadline-reached'),
     ),
   ]);
   return { result, durationMs: Math.round(performance.now() - started) };
@@ -176,22 +173,18 @@ function toCheck(result: GateResult, target: PlannedTarget, durationMs: number):
   return { gate, region: target.region, model: target.model, status, cause, summary, fix, evidence, durationMs };
 }
 
-/** The identity for the report, from lookups already made (no new call but GetRole's memo). */
+/** The identity for the report, from look-ups already made (the policy subject is shared with the gates). */
 async function identityOf(lookups: Lookups, auth: AuthSetup): Promise<ReportIdentity | null> {
   const identity = await lookups.identity();
   if (!identity.ok) return auth.mode === 'api-key' ? { authMode: 'api-key', account: null, arn: null, principalArn: null, credentialSource: 'AWS_BEARER_TOKEN_BEDROCK' } : null;
   const { account, arn, credentialSource } = identity.value;
-  const principal = principalOf(arn);
-  let principalArn: string | null = principal.kind === 'user' ? arn : null;
-  if (principal.kind === 'assumed-role' && auth.mode === 'sigv4') {
-    const role = await lookups.role(principal.roleName);
-    principalArn = role.ok ? (role.value.Arn ?? null) : null;
-  }
+  // In api-key mode only a user ARN is named: no GetRole is made for a SigV4 identity Bedrock does not see.
+  const subject = auth.mode === 'sigv4' || principalOf(arn).kind === 'user' ? await lookups.policySubject() : null;
   return {
     authMode: auth.mode,
     account,
     arn,
-    principalArn,
+    principalArn: subject?.kind === 'entity' ? subject.arn : null,
     credentialSource: auth.mode === 'api-key' ? `AWS_BEARER_TOKEN_BEDROCK (SigV4 identity from ${credentialSource})` : credentialSource,
   };
 }

@@ -12,10 +12,10 @@ import { DEFAULT_SCENARIO_REGION, SHORT_TERM_API_KEY, type Scenario } from './sc
 import type { ReachableService } from './types.js';
 
 export const FAKE_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
-export const SECRET_ACCESS_KEY_CANARY = 'canarySECRETwJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY';
-export const SESSION_TOKEN_CANARY = 'canaryTOKENIQoJb3JpZ2luX2VjEXAMPLEsessionTOKENdoNotPrint0123456789';
+const SECRET_ACCESS_KEY_CANARY = 'canarySECRETwJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY';
+const SESSION_TOKEN_CANARY = 'canaryTOKENIQoJb3JpZ2luX2VjEXAMPLEsessionTOKENdoNotPrint0123456789';
 /** The X-Amz-Signature of every short-term API key the emulator environment hands out (64 hex). */
-export const API_KEY_SIGNATURE_CANARY = '5ec2e7ca4a2f00d5'.repeat(4);
+const API_KEY_SIGNATURE_CANARY = '5ec2e7ca4a2f00d5'.repeat(4);
 
 /** Secrets that must never appear in the doctor's output, logs or reports. */
 export const SECRET_CANARIES: readonly string[] = [SECRET_ACCESS_KEY_CANARY, SESSION_TOKEN_CANARY, API_KEY_SIGNATURE_CANARY];

@@ -68,7 +68,7 @@ export const MESSAGES = {
 } as const;
 
 /** "User: X is not authorized to perform: A on resource: R because ..." for the deciding rule. */
-export function accessDeniedMessage(principal: string, action: string, resource: string, rule: PolicyRule): string {
+function accessDeniedMessage(principal: string, action: string, resource: string, rule: PolicyRule): string {
   const head = `User: ${principal} is not authorized to perform: ${action} on resource: ${resource}`;
   switch (rule.source) {
     case 'scp':

@@ -37,7 +37,7 @@ export function newRequestId(): string {
 
 // ---------------------------------------------------------------- awsQuery
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -51,7 +51,7 @@ export function escapeXml(text: string): string {
  * arrays become `<member>` lists, booleans `true`/`false`, Dates ISO 8601.
  * `undefined` and `null` members are left out.
  */
-export function toQueryXml(value: unknown, indent = ''): string {
+function toQueryXml(value: unknown, indent = ''): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().replace(/\.\d{3}Z$/, 'Z');
   if (Array.isArray(value)) {
@@ -82,7 +82,7 @@ function isScalar(v: unknown): boolean {
   return v === null || v === undefined || v instanceof Date || typeof v !== 'object';
 }
 
-export function queryResultXml(service: string, operation: string, result: unknown, requestId: string): string {
+function queryResultXml(service: string, operation: string, result: unknown, requestId: string): string {
   const ns = QUERY_NAMESPACES[service]?.xmlns ?? QUERY_NAMESPACES.iam!.xmlns;
   const inner = toQueryXml(result, '    ');
   return (
@@ -93,7 +93,7 @@ export function queryResultXml(service: string, operation: string, result: unkno
   );
 }
 
-export function queryErrorXml(service: string, error: AwsErrorSpec, requestId: string): string {
+function queryErrorXml(service: string, error: AwsErrorSpec, requestId: string): string {
   const ns = QUERY_NAMESPACES[service]?.xmlns ?? QUERY_NAMESPACES.iam!.xmlns;
   const type = error.status >= 500 ? 'Receiver' : 'Sender';
   return (
@@ -115,7 +115,7 @@ export function writeQueryResult(
   send(res, 200, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, queryResultXml(service, operation, result, requestId));
 }
 
-export function writeQueryError(res: HttpResponse, service: string, error: AwsErrorSpec, requestId: string): void {
+function writeQueryError(res: HttpResponse, service: string, error: AwsErrorSpec, requestId: string): void {
   send(res, error.status, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, queryErrorXml(service, error, requestId));
 }
 

@@ -6,9 +6,9 @@
  */
 import type { Service } from './types.js';
 
-export type RouteRow = readonly [operation: string, method: string, template: string, status: number];
+type RouteRow = readonly [operation: string, method: string, template: string, status: number];
 
-export const RUNTIME_ROUTES: readonly RouteRow[] = [
+const RUNTIME_ROUTES: readonly RouteRow[] = [
   ['ApplyGuardrail', 'POST', '/guardrail/{guardrailIdentifier}/version/{guardrailVersion}/apply', 200],
   ['Converse', 'POST', '/model/{modelId}/converse', 200],
   ['ConverseStream', 'POST', '/model/{modelId}/converse-stream', 200],
@@ -22,7 +22,7 @@ export const RUNTIME_ROUTES: readonly RouteRow[] = [
   ['StartAsyncInvoke', 'POST', '/async-invoke', 200],
 ];
 
-export const CONTROL_PLANE_ROUTES: readonly RouteRow[] = [
+const CONTROL_PLANE_ROUTES: readonly RouteRow[] = [
   ['BatchDeleteAdvancedPromptOptimizationJob', 'POST', '/advanced-prompt-optimization-job/batch-delete', 202],
   ['BatchDeleteEvaluationJob', 'POST', '/evaluation-jobs/batch-delete', 202],
   ['CancelAutomatedReasoningPolicyBuildWorkflow', 'POST', '/automated-reasoning-policies/{policyArn}/build-workflows/{buildWorkflowId}/cancel', 202],
@@ -133,7 +133,7 @@ export const CONTROL_PLANE_ROUTES: readonly RouteRow[] = [
   ['UpdateProvisionedModelThroughput', 'PATCH', '/provisioned-model-throughput/{provisionedModelId}', 200],
 ];
 
-export interface RouteMatch {
+interface RouteMatch {
   service: Extract<Service, 'bedrock' | 'bedrock-runtime'>;
   operation: string;
   /** Success status the SDK expects (200, 201 or 202). */

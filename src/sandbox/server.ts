@@ -222,7 +222,7 @@ interface Authorization {
 }
 
 /** `AWS4-HMAC-SHA256 Credential=AKID/DATE/REGION/SERVICE/aws4_request, ...` or `Bearer TOKEN`. */
-export function parseAuthorization(header: string | undefined): Authorization {
+function parseAuthorization(header: string | undefined): Authorization {
   if (!header) return { auth: 'none' };
   const bearer = /^Bearer\s+(.*)$/i.exec(header);
   if (bearer) return { auth: 'bearer', token: bearer[1]!.trim() };
@@ -231,7 +231,7 @@ export function parseAuthorization(header: string | undefined): Authorization {
   return { auth: 'none' };
 }
 
-export function parseRequest(req: Pick<IncomingMessage, 'method' | 'url' | 'headers'>, body: string): EmulatorRequest {
+function parseRequest(req: Pick<IncomingMessage, 'method' | 'url' | 'headers'>, body: string): EmulatorRequest {
   const method = (req.method ?? 'GET').toUpperCase();
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const rawPath = url.pathname;

@@ -39,7 +39,7 @@ export const EMULATED_OPERATIONS = [
   'Converse',
   'InvokeModel',
 ] as const;
-export type EmulatedOperation = (typeof EMULATED_OPERATIONS)[number];
+type EmulatedOperation = (typeof EMULATED_OPERATIONS)[number];
 
 /**
  * Keys of a scenario's behaviours: an operation, every operation of a service (`sts:*`), or

@@ -12,13 +12,13 @@ export interface Identity {
   userId: string;
 }
 
-export interface UserDef {
+interface UserDef {
   userName: string;
   path: string;
   userId: string;
 }
 
-export interface RoleDef {
+interface RoleDef {
   roleName: string;
   path: string;
   roleId: string;
@@ -27,17 +27,17 @@ export interface RoleDef {
   maxSessionDuration?: number;
 }
 
-export type AgreementStatus = 'AVAILABLE' | 'PENDING' | 'NOT_AVAILABLE' | 'ERROR';
+type AgreementStatus = 'AVAILABLE' | 'PENDING' | 'NOT_AVAILABLE' | 'ERROR';
 
 /** GetFoundationModelAvailability, as the wire has it. */
-export interface Availability {
+interface Availability {
   agreementAvailability: { status: AgreementStatus; errorMessage?: string };
   authorizationStatus: 'AUTHORIZED' | 'NOT_AUTHORIZED';
   entitlementAvailability: 'AVAILABLE' | 'NOT_AVAILABLE';
   regionAvailability: 'AVAILABLE' | 'NOT_AVAILABLE';
 }
 
-export interface ModelLifecycle {
+interface ModelLifecycle {
   status: 'ACTIVE' | 'LEGACY';
   startOfLifeTime?: string;
   endOfLifeTime?: string;
@@ -75,7 +75,7 @@ export interface ProfileDef {
   global?: boolean;
 }
 
-export type Decision = 'allowed' | 'implicitDeny' | 'explicitDeny';
+type Decision = 'allowed' | 'implicitDeny' | 'explicitDeny';
 
 /**
  * One policy outcome, matched on action and resource (globs with `*`); the first rule that
@@ -91,7 +91,7 @@ export interface PolicyRule {
   policyArn?: string;
 }
 
-export interface UseCaseForm {
+interface UseCaseForm {
   companyName: string;
   companyWebsite: string;
   intendedUsers: string;
@@ -140,7 +140,7 @@ export interface WorldPatch {
 export const ACCOUNT_ID = '111122223333';
 export const DEFAULT_REGION = 'us-east-1';
 
-export const DEFAULT_USE_CASE: UseCaseForm = {
+const DEFAULT_USE_CASE: UseCaseForm = {
   companyName: 'Example Corp',
   companyWebsite: 'https://example.com',
   intendedUsers: '0',
@@ -293,7 +293,7 @@ export function foundationModelArn(region: string, modelId: string): string {
   return `arn:${partitionOf(region)}:bedrock:${region}::foundation-model/${modelId}`;
 }
 
-export function globalFoundationModelArn(modelId: string): string {
+function globalFoundationModelArn(modelId: string): string {
   return `arn:aws:bedrock:::foundation-model/${modelId}`;
 }
 
@@ -332,7 +332,7 @@ export function findProfile(world: World, region: string, idOrArn: string): Prof
 }
 
 /** Glob match with `*` (any run of characters), as IAM action and resource patterns use. */
-export function globMatch(pattern: string, value: string): boolean {
+function globMatch(pattern: string, value: string): boolean {
   const regex = new RegExp('^' + pattern.split('*').map(escapeRegex).join('.*') + '$', 'i');
   return regex.test(value);
 }

@@ -16,7 +16,7 @@ const MODEL_ID_CHARS = /^[A-Za-z0-9._:/\-]{1,2048}$/;
  * A model id such as `zai.glm-4.6` has dots of its own, so only these prefixes make a profile;
  * the region gate confirms it against ListInferenceProfiles.
  */
-export const PROFILE_PREFIXES = ['us', 'eu', 'apac', 'jp', 'au', 'ca', 'us-gov', 'global'] as const;
+const PROFILE_PREFIXES = ['us', 'eu', 'apac', 'jp', 'au', 'ca', 'us-gov', 'global'] as const;
 const PROFILE_ID = new RegExp(`^(${PROFILE_PREFIXES.join('|')})\\.([a-z0-9-]+\\.[A-Za-z0-9._:\\-]+)$`);
 
 export function parseModelRef(input: string): ModelRef {
@@ -63,16 +63,7 @@ function parseModelArn(model: string): ModelRef {
   }
 }
 
-/** The IAM actions a Converse call needs (ConverseStream adds the streaming one); there is no bedrock:Converse. */
-export function invokeActions(stream: boolean): string[] {
-  return stream ? ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'] : ['bedrock:InvokeModel'];
-}
-
 /** The provider part of a base model id (`anthropic` in `anthropic.claude-…`). */
 export function providerOf(baseId: string): string {
   return baseId.split('.')[0] ?? '';
-}
-
-export function foundationModelArn(partition: string, region: string, baseId: string): string {
-  return `arn:${partition}:bedrock:${region}::foundation-model/${baseId}`;
 }

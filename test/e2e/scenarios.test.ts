@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCENARIOS, scenarioArgs, scenarioEnvironment, secretCanaries, startEmulator, type Emulator } from '../../src/sandbox/index.js';
+import { CAUSE_IDS } from '../../src/causes/index.js';
 import { runCli, STACK_TRACE } from './cli.js';
 
 const READ_OPERATIONS = new Set([
@@ -35,6 +36,8 @@ describe.each(SCENARIOS.map((s) => [s.name, s] as const))('check against the emu
     const report = JSON.parse(run.stdout); // stdout holds only the JSON
     expect(report).toMatchObject({ schemaVersion: 1, exitCode: scenario.exitCode, ready: scenario.exitCode === 0 });
     expect(report.checks).toHaveLength(7);
+    // Every cause the run reports is a catalog id.
+    for (const check of report.checks) if (check.cause !== null) expect(CAUSE_IDS, check.gate).toContain(check.cause);
 
     const findings = report.checks.filter((c: { status: string }) => c.status !== 'pass' && c.status !== 'skip');
     if (scenario.gate) {

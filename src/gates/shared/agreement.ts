@@ -7,7 +7,7 @@ import type { GateContext } from './context.js';
  * serves provider-terms (is the offer accepted?), model-access (could this caller subscribe?)
  * and invoke (would a call subscribe the account?).
  */
-export type AgreementState =
+type AgreementState =
   | { kind: 'accepted' }
   | { kind: 'pending' }
   /** No agreement, but the model has no Marketplace offer: nothing to accept. */

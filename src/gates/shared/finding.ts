@@ -1,20 +1,38 @@
 import type { Failed } from '../../aws/call.js';
-import type { Diagnosis, Evidence, Fix, Gate, Status } from '../../types.js';
+import { causeSpec, describeCause, type CauseId, type CauseParams } from '../../causes/index.js';
+import { DOCS } from '../../causes/docs.js';
+import type { Diagnosis } from '../../diagnosis/index.js';
+import type { Evidence, Fix, Gate, Status } from '../../types.js';
 import type { GateOutcome } from './context.js';
 
-export function outcome(
-  gate: Gate,
-  status: Status,
-  cause: string | null,
-  summary: string,
-  fix: Fix | null = null,
-  evidence: Evidence = {},
-): GateOutcome {
-  return { gate, status, cause, summary, fix, evidence };
+interface FindingOptions {
+  /** Otherwise the cause's default status. */
+  status?: Status;
+  /** What this gate saw, with the target's own ids; otherwise the catalog's summary. */
+  summary?: string;
+  /** Parts of the catalog's fix this finding knows better (its exact policy), or null for none. */
+  fix?: Partial<Fix> | null;
+  /** Fills the catalog's `<region>`, `<model-id>`… and specialises its texts. */
+  params?: CauseParams;
+  evidence?: Evidence;
+}
+
+/** A finding by its cause id: the catalog's status, summary and fix, with what this gate knows. */
+export function finding(gate: Gate, cause: CauseId, options: FindingOptions = {}): GateOutcome {
+  const described = describeCause(cause, options.params);
+  const fix = options.fix === null || !described.fix ? null : { ...described.fix, ...options.fix };
+  return {
+    gate,
+    status: options.status ?? causeSpec(cause).status,
+    cause,
+    summary: options.summary ?? described.summary,
+    fix,
+    evidence: options.evidence ?? {},
+  };
 }
 
 export function pass(gate: Gate, summary: string, evidence: Evidence = {}): GateOutcome {
-  return outcome(gate, 'pass', null, summary, null, evidence);
+  return { gate, status: 'pass', cause: null, summary, fix: null, evidence };
 }
 
 /**
@@ -24,41 +42,29 @@ export function pass(gate: Gate, summary: string, evidence: Evidence = {}): Gate
  * - a credentials or network failure belongs to that gate, which reports it: this one is
  *   skipped, and says why (one finding, on the gate at fault);
  * - a denial of the read itself proves nothing about invoking: inconclusive, naming the
- *   read-only permission that would let the doctor look (the invoke call still decides);
+ *   read-only permission the failed call needed (the invoke call still decides);
  * - throttling, 5xx and timeouts are inconclusive;
  * - anything else is this gate's finding if it belongs here, else inconclusive here.
  */
-export function fromFailure(gate: Gate, failed: Failed, readAction: string): GateOutcome {
+export function fromFailure(gate: Gate, failed: Failed): GateOutcome {
   const d = failed.diagnosis;
   const evidence = failed.evidence;
   if (d.cause === 'wrong-endpoint' && gate !== 'network') {
     // One read the endpoint does not know proves only that this look-up is unavailable there;
     // a truly misrouted endpoint fails the invoke call too, which reports it.
-    return outcome(gate, 'warn', 'lookup-unsupported',
-      `Cannot look: the endpoint does not answer ${evidence.operation ?? 'this read'} (${d.summary}); the invoke call decides.`, null, evidence);
+    return finding(gate, 'lookup-unsupported', {
+      summary: `Cannot look: the endpoint does not answer ${evidence.operation ?? 'this read'} (${d.summary}); the invoke call decides.`,
+      evidence,
+    });
   }
   if ((d.gate === 'credentials' || d.gate === 'network') && d.gate !== gate) {
-    return { ...outcome(gate, 'skip', `blocked-by-${d.gate}`, `Not checked: ${d.summary}`, null, evidence), blockedBy: d };
+    return { ...finding(gate, `blocked-by-${d.gate}`, { summary: `Not checked: ${d.summary}`, evidence }), blockedBy: d };
   }
-  if (d.gate === 'iam' && d.status === 'fail') {
-    return outcome(
-      gate,
-      'inconclusive',
-      'lookup-denied',
-      `Cannot look: the caller may not call ${readAction} (a read-only permission); the invoke call still decides.`,
-      {
-        text: `Allow ${readAction} (read-only, on "*"), e.g. attach the AWS managed policy AmazonBedrockReadOnly, so the doctor can explain failures before they happen.`,
-        actor: 'administrator',
-        policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: [readAction], Resource: '*' }] },
-        docs: 'https://docs.aws.amazon.com/bedrock/latest/userguide/security-iam-awsmanpol.html',
-      },
-      evidence,
-    );
-  }
-  if (d.gate === gate) return outcome(gate, d.status, d.cause, d.summary, d.fix, evidence);
+  if (d.gate === 'iam' && d.status === 'fail') return finding(gate, 'lookup-denied', { params: { action: failed.action }, evidence });
+  if (d.gate === gate) return { gate, status: d.status, cause: d.cause, summary: d.summary, fix: d.fix, evidence };
   // What a look-up's error says about another gate is a guess from one read (a bare 404 reads
   // as "model not found"): it stays here, as this gate's open question, and moves nowhere.
-  return outcome(gate, 'inconclusive', d.cause, `${evidence.operation ?? 'A lookup'} could not complete: ${d.summary}`, fixInCheck(d), evidence);
+  return { gate, status: 'inconclusive', cause: d.cause, summary: `${evidence.operation ?? 'A lookup'} could not complete: ${d.summary}`, fix: fixInCheck(d), evidence };
 }
 
 /** An unrecognised error's usual advice is "run bedrock-doctor check": inside check, say what helps instead. */
@@ -67,6 +73,6 @@ export function fixInCheck(d: Diagnosis): Fix {
   return {
     text: 'bedrock-doctor does not recognise this error; its text and request id are in the evidence (--verbose or --json). AWS Support needs the request id.',
     actor: 'caller',
-    docs: 'https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html',
+    docs: DOCS.apiErrors,
   };
 }

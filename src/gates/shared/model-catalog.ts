@@ -3,11 +3,11 @@ import type { Failed } from '../../aws/call.js';
 import type { GateContext, PlannedTarget } from './context.js';
 
 /** A model as the Region's catalog knows it: one list call per Region serves every target. */
-export type ModelLookup =
+type ModelLookup =
   | { found: true; model: FoundationModelSummary }
   | { found: false; failure?: Failed };
 
-export type ProfileLookup =
+type ProfileLookup =
   | { found: true; profile: Pick<InferenceProfileSummary, 'inferenceProfileId' | 'inferenceProfileArn' | 'models' | 'type' | 'status'> }
   | { found: false; failure?: Failed };
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/diagnosis/index.js';
-import { evaluateCorpus, formatEvaluation, parseCorpus } from '../../../src/diagnosis/evaluate.js';
+import { evaluateCorpus, formatEvaluation, parseCorpus } from '../../../scripts/evaluate-explain.js';
 
 const corpusPath = fileURLToPath(new URL('../../../../shared/bedrock-errors/corpus.jsonl', import.meta.url));
 const cases = parseCorpus(readFileSync(corpusPath, 'utf8'));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CAUSES } from '../../../src/causes/index.js';
 import { type ClassifyContext, classify, factsFromError, factsFromText, RULES } from '../../../src/diagnosis/index.js';
 
 /** An SDK v3-shaped service exception. */
@@ -112,36 +113,38 @@ describe('every rule', () => {
 
   it('has at least one table case', () => {
     const covered = new Set(CASES.map((c) => c[3]));
-    const missing = RULES.map((r) => r.id).filter((id) => !covered.has(id));
+    const missing = RULES.map((r) => r.cause).filter((id) => !covered.has(id));
     expect(missing).toEqual([]);
   });
 
-  it('has unique ids, an actor and a docs link, and no stateful regex', () => {
-    const ids = RULES.map((r) => r.id);
+  it('has one rule per cause, a catalog entry with an actor, a docs link and a finding status, and no stateful regex', () => {
+    const ids = RULES.map((r) => r.cause);
     expect(new Set(ids).size).toBe(ids.length);
     for (const r of RULES) {
-      expect(r.id, r.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
-      expect(['caller', 'administrator'], r.id).toContain(r.fix.actor);
-      expect(r.fix.docs, r.id).toMatch(/^https:\/\/(docs\.aws\.amazon\.com|repost\.aws)\//);
-      expect(r.summary.length, r.id).toBeGreaterThan(10);
-      expect(r.message?.flags ?? '', r.id).not.toMatch(/[gy]/);
-      expect(['fail', 'inconclusive', 'pending'], r.id).toContain(r.status);
+      const spec = CAUSES[r.cause];
+      expect(spec.fix, r.cause).not.toBeNull();
+      expect(['caller', 'administrator'], r.cause).toContain(spec.fix!.actor);
+      expect(spec.fix!.docs, r.cause).toMatch(/^https:\/\/(docs\.aws\.amazon\.com|repost\.aws)\//);
+      expect(spec.summary.length, r.cause).toBeGreaterThan(10);
+      expect(r.message?.flags ?? '', r.cause).not.toMatch(/[gy]/);
+      expect(['fail', 'inconclusive', 'pending'], r.cause).toContain(spec.status);
+      expect(spec.gate, r.cause).not.toBe('any');
     }
   });
 
   it('never tells a runtime role to get aws-marketplace:Subscribe', () => {
-    for (const r of RULES) {
-      if (JSON.stringify(r.fix.policy ?? '').includes('aws-marketplace:Subscribe')) {
-        expect(r.fix.actor, r.id).toBe('administrator');
-        expect(r.fix.text, r.id).toMatch(/first caller/i);
-        expect(r.fix.text, r.id).toMatch(/not add them to runtime roles/i);
+    for (const spec of Object.values(CAUSES)) {
+      if (spec.fix && JSON.stringify(spec.fix.policy ?? '').includes('aws-marketplace:Subscribe')) {
+        expect(spec.fix.actor).toBe('administrator');
+        expect(spec.fix.text).toMatch(/first caller/i);
+        expect(spec.fix.text).toMatch(/not add them to runtime roles/i);
       }
     }
   });
 
   it('keeps transient failures inconclusive', () => {
-    for (const id of ['throttled', 'service-unavailable', 'internal-error', 'model-timeout', 'model-not-ready', 'endpoint-timeout', 'connection-reset']) {
-      expect(RULES.find((r) => r.id === id)?.status, id).toBe('inconclusive');
+    for (const id of ['throttled', 'service-unavailable', 'internal-error', 'model-timeout', 'model-not-ready', 'endpoint-timeout', 'connection-reset'] as const) {
+      expect(CAUSES[id].status, id).toBe('inconclusive');
     }
   });
 });

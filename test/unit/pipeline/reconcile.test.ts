@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { GateOutcome } from '../../../src/gates/shared/context.js';
 import { reconcile } from '../../../src/pipeline/reconcile.js';
-import { GATES, type Diagnosis, type Gate, type Status } from '../../../src/types.js';
+import type { CauseId } from '../../../src/causes/index.js';
+import type { Diagnosis } from '../../../src/diagnosis/index.js';
+import { GATES, type Gate, type Status } from '../../../src/types.js';
 
-const diagnosis = (gate: Diagnosis['gate'], cause: string, status: Diagnosis['status'] = 'fail'): Diagnosis => ({
+const diagnosis = (gate: Diagnosis['gate'], cause: CauseId, status: Diagnosis['status'] = 'fail'): Diagnosis => ({
   gate, cause, status, summary: `${cause} happened`, fix: { text: `fix ${cause}`, actor: 'caller' }, confidence: 0.9, rule: cause,
 });
 
@@ -21,7 +23,7 @@ describe('reconcile', () => {
   });
 
   it('lets the ground truth correct a predicted cause, and keeps a prediction that agrees', () => {
-    const predicted = { status: 'fail' as Status, cause: 'iam-explicit-deny', summary: 'explicit deny on arn:x' };
+    const predicted = { status: 'fail' as Status, cause: 'iam-explicit-deny' as CauseId, summary: 'explicit deny on arn:x' };
     const corrected = reconcile(outcomes({ iam: predicted, invoke: { status: 'fail', invoke: { answered: false, diagnosis: diagnosis('iam', 'scp-deny') } } }));
     expect(corrected.get('iam')).toMatchObject({ cause: 'scp-deny' });
     expect(corrected.get('iam')!.summary).toContain('explicit deny on arn:x');

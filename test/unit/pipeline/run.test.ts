@@ -132,7 +132,7 @@ describe('check pipeline', () => {
     expect(exitCodeOf(result.checks, false)).toBe(3);
   });
 
-  it('a bug inside a gate is reported as that gate\'s internal error, not thrown', async () => {
+  it('a bug inside a gate is reported on that gate as doctor-bug (not an AWS internal-error), not thrown', async () => {
     const plan = await planCheck(input(), {});
     const result = await runCheck(plan, {
       env: {},
@@ -142,7 +142,7 @@ describe('check pipeline', () => {
       },
     });
     const network = result.checks.find((c) => c.gate === 'network')!;
-    expect(network.cause).toBe('internal-error');
+    expect(network.cause).toBe('doctor-bug');
     expect(network.summary).toContain('probe exploded');
     expect(result.checks.find((c) => c.gate === 'invoke')?.status).toBe('pass');
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseModelRef } from '../../../src/vocabulary/model-id.js';
-import { DOCTOR_READ_ACTIONS, leastPrivilegePolicy } from '../../../src/policy/least-privilege.js';
+import { leastPrivilegePolicy } from '../../../src/policy/least-privilege.js';
+import { DOCTOR_BEDROCK_READS } from '../../../src/vocabulary/iam-actions.js';
 
 const policy = (models: string[], regions = ['us-east-1'], options = {}) =>
   leastPrivilegePolicy(
@@ -37,7 +38,7 @@ describe('least-privilege policy', () => {
     const statements = policy(['amazon.nova-lite-v1:0'], ['us-gov-west-1'], { doctor: true }).Statement;
     expect(statements[0]!.Resource[0]).toMatch(/^arn:aws-us-gov:bedrock:us-gov-west-1::/);
     const read = statements.find((s) => s.Sid === 'BedrockDoctorReadOnly')!;
-    expect(read.Action).toEqual(DOCTOR_READ_ACTIONS);
-    expect(read.Action.every((a) => /^bedrock:(Get|List)/.test(a))).toBe(true);
+    expect(read.Action).toEqual(DOCTOR_BEDROCK_READS);
+    expect((read.Action as string[]).every((a) => /^bedrock:(Get|List)/.test(a))).toBe(true);
   });
 });

@@ -1,0 +1,93 @@
+/**
+ * The catalog of causes: every cause id the doctor can report, with its gate, default status,
+ * summary and fix. Gates and classifier rules refer to causes by id; texts live here only.
+ */
+
+import type { Fix } from '../types.js';
+import { ANY_GATE_CAUSES } from './any-gate.js';
+import type { CauseParams, CauseSpec } from './cause.js';
+import { CREDENTIAL_CAUSES } from './credentials.js';
+import { IAM_CAUSES } from './iam.js';
+import { INVOKE_CAUSES } from './invoke.js';
+import { MODEL_ACCESS_CAUSES } from './model-access.js';
+import { NETWORK_CAUSES } from './network.js';
+import { PROVIDER_TERMS_CAUSES } from './provider-terms.js';
+import { REGION_CAUSES } from './region.js';
+
+export type { CauseHome, CauseParams, CauseSpec } from './cause.js';
+
+/** Sections in gate order; a test checks that no id is in two of them. */
+export const CATALOG_SECTIONS = [
+  CREDENTIAL_CAUSES,
+  NETWORK_CAUSES,
+  REGION_CAUSES,
+  MODEL_ACCESS_CAUSES,
+  IAM_CAUSES,
+  PROVIDER_TERMS_CAUSES,
+  INVOKE_CAUSES,
+  ANY_GATE_CAUSES,
+] as const;
+
+const ALL = {
+  ...CREDENTIAL_CAUSES,
+  ...NETWORK_CAUSES,
+  ...REGION_CAUSES,
+  ...MODEL_ACCESS_CAUSES,
+  ...IAM_CAUSES,
+  ...PROVIDER_TERMS_CAUSES,
+  ...INVOKE_CAUSES,
+  ...ANY_GATE_CAUSES,
+};
+
+/** A stable kebab-case id a ticket system can match on. */
+export type CauseId = keyof typeof ALL;
+
+export const CAUSES: Readonly<Record<CauseId, CauseSpec>> = ALL;
+
+export const CAUSE_IDS = Object.keys(CAUSES) as CauseId[];
+
+export function causeSpec(id: CauseId): CauseSpec {
+  return CAUSES[id];
+}
+
+const PLACEHOLDERS: [string, keyof CauseParams][] = [
+  ['<region>', 'region'],
+  ['<model-id>', 'modelId'],
+  ['<profile>', 'profile'],
+];
+
+/** Fills `<region>`, `<model-id>` and `<profile>` with what is known; unknown ones stay. */
+function fill(text: string, params: CauseParams): string {
+  let out = text;
+  for (const [placeholder, key] of PLACEHOLDERS) {
+    const value = params[key];
+    if (typeof value === 'string' && value !== '') out = out.split(placeholder).join(value);
+  }
+  return out;
+}
+
+/**
+ * A cause's summary and fix for what is known: the catalog's texts, specialised by the cause's
+ * own rule (a denial's resource, a host's Region), placeholders filled. Never throws: a
+ * specialisation that fails leaves the catalog's text.
+ */
+export function describeCause(id: CauseId, params: CauseParams = {}): { summary: string; fix: Fix | null } {
+  const spec = CAUSES[id];
+  let summary = spec.summary;
+  let fix: Fix | null = spec.fix ? { ...spec.fix, commands: spec.fix.commands ? [...spec.fix.commands] : undefined } : null;
+  if (spec.specialise) {
+    try {
+      const special = spec.specialise(params);
+      if (special.summary) summary = special.summary;
+      if (fix && special.fix) fix = { ...fix, ...special.fix };
+    } catch {
+      // A specialisation problem never loses the diagnosis: keep the catalog's text.
+    }
+  }
+  if (fix) {
+    fix = { ...fix, text: fill(fix.text, params) };
+    if (fix.commands) fix.commands = fix.commands.map((c) => fill(c, params));
+    else delete fix.commands;
+  }
+  return { summary, fix };
+}
