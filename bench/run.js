@@ -9,7 +9,28 @@ import { fileURLToPath } from 'node:url';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const { classify } = await import('../dist/diagnosis/index.js');
-const { SCENARIOS, startEmulator, scenarioEnvironment, applyEnvironment, findScenario } = await import('../dist/sandbox/index.js');
+const { SCENARIOS, startEmulator, scenarioEnvironment, findScenario } = await import('../dist/sandbox/index.js');
+
+/**
+ * The SDK reads process.env itself, so an in-process run needs the scenario's environment there:
+ * every AWS_* variable becomes exactly the scenario's. Returns a function that restores it.
+ */
+function applyEnvironment(env) {
+  const saved = new Map();
+  const touch = (key, value) => {
+    if (!saved.has(key)) saved.set(key, process.env[key]);
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  };
+  for (const key of Object.keys(process.env)) if (key.startsWith('AWS_') && !(key in env)) touch(key, undefined);
+  for (const [key, value] of Object.entries(env)) touch(key, value);
+  return () => {
+    for (const [key, value] of saved) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
+}
 const { planCheck } = await import('../dist/pipeline/plan.js');
 const { runCheck } = await import('../dist/pipeline/run.js');
 

@@ -1,13 +1,13 @@
 /**
  * Scores the classifier on a labelled corpus of real error texts:
- *   node dist/diagnosis/evaluate.js [path/to/corpus.jsonl]
+ *   npm run eval:explain [-- path/to/corpus.jsonl]
  * A case counts when the returned gate is one of the case's `gates`. Always exits 0.
  */
 
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { classify } from './classify.js';
+import { classify } from '../src/diagnosis/index.js';
 
 export interface CorpusCase {
   id: string;
