@@ -61,7 +61,7 @@ async function timeScenario(name, models, regions, rounds) {
   const emulator = await startEmulator(scenario);
   const home = await mkdtemp(join(tmpdir(), 'bd-bench-'));
   const restore = applyEnvironment({
-    ...(await scenarioEnvironment(scenario, emulator, { home })),
+    ...(await scenarioEnvironment(scenario, emulator, { home, inherit: process.env })),
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   });
   const samples = [];

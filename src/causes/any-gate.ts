@@ -155,5 +155,14 @@ export const ANY_GATE_CAUSES = causes({
       commands: [CHECK],
       docs: DOCS.apiErrors,
     },
+    specialise: ({ inCheck }) =>
+      inCheck
+        ? {
+            fix: {
+              text: 'bedrock-doctor does not recognise this error; its text and request id are in the evidence (--verbose or --json). AWS Support needs the request id.',
+              commands: undefined,
+            },
+          }
+        : {},
   },
 });

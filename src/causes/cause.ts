@@ -34,6 +34,8 @@ export interface CauseParams {
   viaLogin?: boolean;
   /** The IAM action a failed look-up needed. */
   action?: string;
+  /** Said inside `check`, where "run bedrock-doctor check" is no advice. */
+  inCheck?: boolean;
 }
 
 interface CauseBase {

@@ -66,7 +66,7 @@ export async function demoCommand(name: string, flags: DemoFlags, io: Io): Promi
   const home = await mkdtemp(join(tmpdir(), 'bedrock-doctor-demo-'));
   const emulator = await startEmulator(scenario);
   try {
-    const env = await scenarioEnvironment(scenario, emulator, { home });
+    const env = await scenarioEnvironment(scenario, emulator, { home, inherit: io.env });
     // Colour and CI follow the user's terminal, not the scenario.
     delete env.NO_COLOR;
     if (useColor(io)) env.FORCE_COLOR = '1';

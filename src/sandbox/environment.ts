@@ -60,15 +60,15 @@ export async function closedPortUrl(): Promise<string> {
 }
 
 /**
- * The full environment for a doctor run against the emulator. Nothing is copied from
- * process.env except PATH (and SystemRoot on Windows). `home` is a directory the caller made
+ * The full environment for a doctor run against the emulator. Nothing is copied from the
+ * caller's environment (`inherit`) except PATH (and SystemRoot on Windows). `home` is a directory the caller made
  * (a temporary one is made if not given); empty `.aws/config` and `.aws/credentials` are
  * created in it. No AWS_REGION is set: the check arguments carry the Region.
  */
 export async function scenarioEnvironment(
   scenario: Scenario,
   emulator: Pick<Emulator, 'url'>,
-  opts: { home?: string } = {},
+  opts: { home?: string; inherit: NodeJS.ProcessEnv },
 ): Promise<Record<string, string>> {
   const home = opts.home ?? (await mkdtemp(join(tmpdir(), 'bedrock-doctor-home-')));
   const awsDir = join(home, '.aws');
@@ -79,8 +79,8 @@ export async function scenarioEnvironment(
   await writeFile(credentialsFile, '');
 
   const env: Record<string, string> = {};
-  if (process.env.PATH !== undefined) env.PATH = process.env.PATH;
-  if (process.platform === 'win32' && process.env.SystemRoot !== undefined) env.SystemRoot = process.env.SystemRoot;
+  if (opts.inherit.PATH !== undefined) env.PATH = opts.inherit.PATH;
+  if (opts.inherit.SystemRoot !== undefined) env.SystemRoot = opts.inherit.SystemRoot;
   Object.assign(env, {
     HOME: home,
     USERPROFILE: home,

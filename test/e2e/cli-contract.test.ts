@@ -125,7 +125,7 @@ describe('the JSON report', () => {
     const emulator = await startEmulator(scenario);
     try {
       const file = join(home, 'report.json');
-      const run = await runCli(['check', ...scenarioArgs(scenario), '--json', '--output', file], await scenarioEnvironment(scenario, emulator, { home }));
+      const run = await runCli(['check', ...scenarioArgs(scenario), '--json', '--output', file], await scenarioEnvironment(scenario, emulator, { home, inherit: process.env }));
       expect(run.code).toBe(0);
       expect(run.stdout).toBe('');
       expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ ready: true, exitCode: 0 });

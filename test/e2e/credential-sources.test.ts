@@ -15,7 +15,7 @@ let env: Record<string, string>;
 beforeEach(async () => {
   emulator = await startEmulator('healthy');
   home = await mkdtemp(join(tmpdir(), 'bd-creds-'));
-  env = await scenarioEnvironment(findScenario('healthy')!, emulator, { home });
+  env = await scenarioEnvironment(findScenario('healthy')!, emulator, { home, inherit: process.env });
   delete env.AWS_ACCESS_KEY_ID;
   delete env.AWS_SECRET_ACCESS_KEY;
   delete env.AWS_SESSION_TOKEN;

@@ -37,7 +37,7 @@ describe('proxies', () => {
     emulator = await startEmulator(scenario);
     const { url, seen } = await startProxy();
     home = await mkdtemp(join(tmpdir(), 'bd-proxy-'));
-    const env = { ...(await scenarioEnvironment(scenario, emulator, { home })), HTTP_PROXY: url };
+    const env = { ...(await scenarioEnvironment(scenario, emulator, { home, inherit: process.env })), HTTP_PROXY: url };
     const run = await runCli(['check', ...scenarioArgs(scenario), '--json'], env);
     expect(run.code, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout);
@@ -50,7 +50,7 @@ describe('proxies', () => {
     const scenario = findScenario('healthy')!;
     emulator = await startEmulator(scenario);
     home = await mkdtemp(join(tmpdir(), 'bd-proxy-'));
-    const env = { ...(await scenarioEnvironment(scenario, emulator, { home })), HTTP_PROXY: 'http://127.0.0.1:9' };
+    const env = { ...(await scenarioEnvironment(scenario, emulator, { home, inherit: process.env })), HTTP_PROXY: 'http://127.0.0.1:9' };
     const run = await runCli(['check', ...scenarioArgs(scenario), '--json'], env);
     expect(run.code).toBe(3);
     const network = JSON.parse(run.stdout).checks.find((c: { gate: string }) => c.gate === 'network');

@@ -29,7 +29,7 @@ describe.each(SCENARIOS.map((s) => [s.name, s] as const))('check against the emu
   it(`reports ${scenario.gate ?? 'ready'} and exits ${scenario.exitCode}`, async () => {
     emulator = await startEmulator(scenario);
     home = await mkdtemp(join(tmpdir(), 'bd-e2e-'));
-    const env = await scenarioEnvironment(scenario, emulator, { home });
+    const env = await scenarioEnvironment(scenario, emulator, { home, inherit: process.env });
     const run = await runCli(['check', ...scenarioArgs(scenario), '--format', 'json', '--verbose'], env);
 
     expect(run.code, run.stderr).toBe(scenario.exitCode);
@@ -66,7 +66,7 @@ describe('scenario specifics', () => {
     const scenario = SCENARIOS.find((s) => s.name === name)!;
     emulator = await startEmulator(scenario);
     home = await mkdtemp(join(tmpdir(), 'bd-e2e-'));
-    const env = await scenarioEnvironment(scenario, emulator, { home });
+    const env = await scenarioEnvironment(scenario, emulator, { home, inherit: process.env });
     const run = await runCli(['check', ...scenarioArgs(scenario), '--json', ...extra], env);
     return { run, report: JSON.parse(run.stdout), requests: emulator.requests };
   }

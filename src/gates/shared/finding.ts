@@ -1,6 +1,5 @@
 import type { Failed } from '../../aws/call.js';
 import { causeSpec, describeCause, type CauseId, type CauseParams } from '../../causes/index.js';
-import { DOCS } from '../../causes/docs.js';
 import type { Diagnosis } from '../../diagnosis/index.js';
 import type { Evidence, Fix, Gate, Status } from '../../types.js';
 import type { GateOutcome } from './context.js';
@@ -69,10 +68,6 @@ export function fromFailure(gate: Gate, failed: Failed): GateOutcome {
 
 /** An unrecognised error's usual advice is "run bedrock-doctor check": inside check, say what helps instead. */
 export function fixInCheck(d: Diagnosis): Fix {
-  if (d.gate !== 'unknown' || d.cause === 'interrupted') return d.fix;
-  return {
-    text: 'bedrock-doctor does not recognise this error; its text and request id are in the evidence (--verbose or --json). AWS Support needs the request id.',
-    actor: 'caller',
-    docs: DOCS.apiErrors,
-  };
+  if (d.cause !== 'unrecognised-error') return d.fix;
+  return describeCause('unrecognised-error', { inCheck: true }).fix!;
 }

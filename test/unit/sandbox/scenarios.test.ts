@@ -132,7 +132,7 @@ const CONVERSE: Record<string, Expected> = {
 };
 
 async function clientsFor(scenario: Scenario, emulator: Emulator) {
-  const env = await scenarioEnvironment(scenario, emulator, { home: await mkdtemp(join(tmpdir(), 'bd-sandbox-')) });
+  const env = await scenarioEnvironment(scenario, emulator, { home: await mkdtemp(join(tmpdir(), 'bd-sandbox-')), inherit: process.env });
   const token = env.AWS_BEARER_TOKEN_BEDROCK;
   const common = { region: scenario.region ?? 'us-east-1', endpoint: emulator.url, maxAttempts: 1, requestHandler: new NodeHttpHandler() };
   const bedrockAuth = token ? { token: { token }, authSchemePreference: ['httpBearerAuth'] } : { credentials };
@@ -292,7 +292,7 @@ describe('scenarioEnvironment', () => {
 
   it('is clean: only PATH from the parent, fake credentials, endpoints, empty AWS files', async () => {
     const home = await mkdtemp(join(tmpdir(), 'bd-env-'));
-    const env = await scenarioEnvironment(findScenario('healthy')!, emulator, { home });
+    const env = await scenarioEnvironment(findScenario('healthy')!, emulator, { home, inherit: process.env });
     const allowed = new Set([
       'PATH',
       'SystemRoot',
@@ -331,7 +331,7 @@ describe('scenarioEnvironment', () => {
   });
 
   it('points a down service at a closed port', async () => {
-    const env = await scenarioEnvironment(findScenario('endpoint-down')!, emulator);
+    const env = await scenarioEnvironment(findScenario('endpoint-down')!, emulator, { inherit: process.env });
     expect(env.AWS_ENDPOINT_URL_BEDROCK).toBe(emulator.url);
     expect(env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME).not.toBe(emulator.url);
     const e = await fetch(env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME! + '/').catch((error: Error & { cause?: { code?: string } }) => error);
@@ -339,7 +339,7 @@ describe('scenarioEnvironment', () => {
   });
 
   it('makes a fresh, well-formed short-term API key whose signature is a canary', async () => {
-    const env = await scenarioEnvironment(findScenario('invalid-api-key')!, emulator);
+    const env = await scenarioEnvironment(findScenario('invalid-api-key')!, emulator, { inherit: process.env });
     const token = env.AWS_BEARER_TOKEN_BEDROCK!;
     expect(token).toMatch(/^bedrock-api-key-[A-Za-z0-9+/=]+$/);
     const url = Buffer.from(token.slice('bedrock-api-key-'.length), 'base64').toString('utf8');
