@@ -1,7 +1,6 @@
-import { describeCause } from '../causes/index.js';
-import { classify, type Diagnosis } from '../diagnosis/index.js';
+import { classify, diagnosisOf, type Diagnosis } from '../diagnosis/index.js';
 import type { Evidence } from '../types.js';
-import { ACTION_OF_OPERATION } from '../vocabulary/iam-actions.js';
+import { ACTION_OF_OPERATION, type Operation } from '../vocabulary/iam-actions.js';
 import type { Scrubber } from '../secrets.js';
 import type { AuthMode } from '../vocabulary/api-key.js';
 
@@ -38,7 +37,7 @@ interface SdkErrorShape {
 export async function callAws<T>(
   client: { send(command: any, options?: { abortSignal?: AbortSignal }): Promise<any> },
   command: object,
-  meta: { service: string; operation: string },
+  meta: { service: string; operation: Operation },
   settings: CallSettings,
 ): Promise<CallOutcome<T>> {
   const started = performance.now();
@@ -81,15 +80,15 @@ export async function callAws<T>(
 
 export type Failed = Extract<CallOutcome<unknown>, { ok: false }>;
 
-function actionOf(operation: string): string | undefined {
-  return (ACTION_OF_OPERATION as Record<string, string>)[operation];
+function actionOf(operation: Operation): string {
+  return ACTION_OF_OPERATION[operation];
 }
 
 /**
  * A 200 that lacks what every real answer holds is a page from something else (a proxy, a
  * portal, a stand-in that does not know the operation): a garbage answer, not an empty one.
  */
-export function notAnAnswer<T>(outcome: { evidence: Evidence; durationMs: number }, operation: string, field: string, settings: CallSettings): CallOutcome<T> {
+export function notAnAnswer<T>(outcome: { evidence: Evidence; durationMs: number }, operation: Operation, field: string, settings: CallSettings): CallOutcome<T> {
   const error = Object.assign(new Error(`Deserialization error: the ${operation} answer holds no ${field}`), { name: 'DeserializationError' });
   return {
     ok: false,
@@ -123,7 +122,7 @@ function wasInterrupted(signal: AbortSignal): boolean {
 }
 
 /** Ctrl-C proves nothing about any gate: whatever was cut short is inconclusive, blaming no one. */
-const INTERRUPTED: Diagnosis = { gate: 'unknown', cause: 'interrupted', status: 'inconclusive', ...(describeCause('interrupted') as Pick<Diagnosis, 'summary' | 'fix'>), confidence: 1, rule: null };
+const INTERRUPTED: Diagnosis = diagnosisOf('interrupted', 1);
 
 /** Settles with `promise`, or rejects as soon as the run is stopped (a credential source may hang). */
 export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

@@ -2,7 +2,6 @@ import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { inspectApiKey, type ApiKeyInfo, type AuthMode } from '../vocabulary/api-key.js';
 
-
 export interface AuthSetup {
   mode: AuthMode;
   /** Present in api-key mode: what the key says about itself (never the key). */

@@ -17,21 +17,14 @@ import { GetRoleCommand, SimulatePrincipalPolicyCommand, type EvaluationResult, 
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { AwsClients } from './clients.js';
 import { callAws, diagnose, notAnAnswer, type CallOutcome, type CallSettings, type Failed } from './call.js';
+import type { Operation } from '../vocabulary/iam-actions.js';
 import { principalOf } from '../vocabulary/principal.js';
 import { credentialSource, type AuthSetup } from './credentials.js';
-import { describeCause } from '../causes/index.js';
-import type { Diagnosis } from '../diagnosis/index.js';
+import { diagnosisOf, type Diagnosis } from '../diagnosis/index.js';
 import type { Evidence } from '../types.js';
 
 /** The run's deadline passed while the credential chain was still resolving: the source hangs. */
-const CREDENTIAL_SOURCE_TIMEOUT: Diagnosis = {
-  gate: 'credentials',
-  cause: 'credential-source-timeout',
-  status: 'inconclusive',
-  ...(describeCause('credential-source-timeout') as Pick<Diagnosis, 'summary' | 'fix'>),
-  confidence: 0.9,
-  rule: null,
-};
+const CREDENTIAL_SOURCE_TIMEOUT: Diagnosis = diagnosisOf('credential-source-timeout', 0.9);
 
 export interface Identity {
   account: string;
@@ -75,9 +68,8 @@ export class Lookups {
     private readonly homeRegion: string,
   ) {}
 
-  /** One control-plane read in a Region; the operation's name comes from the command's class. */
-  private bedrockRead<T>(region: string, command: object): Promise<CallOutcome<T>> {
-    const operation = command.constructor.name.replace(/Command$/, '');
+  /** One control-plane read in a Region, named by its operation (which also names its IAM action). */
+  private bedrockRead<T>(region: string, operation: Operation, command: object): Promise<CallOutcome<T>> {
     return callAws<T>(this.clients.bedrock(region), command, { service: 'bedrock', operation }, this.settings);
   }
 
@@ -161,7 +153,7 @@ export class Lookups {
 
   models(region: string): Promise<CallOutcome<FoundationModelSummary[]>> {
     return this.once(`models:${region}`, async () => {
-      const outcome = await this.bedrockRead<{ modelSummaries?: FoundationModelSummary[] }>(region, new ListFoundationModelsCommand({}));
+      const outcome = await this.bedrockRead<{ modelSummaries?: FoundationModelSummary[] }>(region, 'ListFoundationModels', new ListFoundationModelsCommand({}));
       if (outcome.ok && !Array.isArray(outcome.value.modelSummaries)) return notAnAnswer(outcome, 'ListFoundationModels', 'modelSummaries', this.settings);
       return outcome.ok ? { ...outcome, value: outcome.value.modelSummaries! } : outcome;
     });
@@ -173,7 +165,7 @@ export class Lookups {
       const all: InferenceProfileSummary[] = [];
       let nextToken: string | undefined;
       for (let page = 0; page < 20; page++) {
-        const outcome = await this.bedrockRead<{ inferenceProfileSummaries?: InferenceProfileSummary[]; nextToken?: string }>(region, new ListInferenceProfilesCommand({ maxResults: 1000, nextToken }));
+        const outcome = await this.bedrockRead<{ inferenceProfileSummaries?: InferenceProfileSummary[]; nextToken?: string }>(region, 'ListInferenceProfiles', new ListInferenceProfilesCommand({ maxResults: 1000, nextToken }));
         if (!outcome.ok) return outcome;
         all.push(...(outcome.value.inferenceProfileSummaries ?? []));
         nextToken = outcome.value.nextToken;
@@ -185,7 +177,7 @@ export class Lookups {
 
   foundationModel(region: string, modelId: string): Promise<CallOutcome<FoundationModelDetails | undefined>> {
     return this.once(`model:${region}:${modelId}`, async () => {
-      const outcome = await this.bedrockRead<{ modelDetails?: FoundationModelDetails }>(region, new GetFoundationModelCommand({ modelIdentifier: modelId }));
+      const outcome = await this.bedrockRead<{ modelDetails?: FoundationModelDetails }>(region, 'GetFoundationModel', new GetFoundationModelCommand({ modelIdentifier: modelId }));
       if (outcome.ok && !outcome.value.modelDetails) return notAnAnswer(outcome, 'GetFoundationModel', 'modelDetails', this.settings);
       return outcome.ok ? { ...outcome, value: outcome.value.modelDetails } : outcome;
     });
@@ -193,25 +185,25 @@ export class Lookups {
 
   inferenceProfile(region: string, idOrArn: string): Promise<CallOutcome<GetInferenceProfileResponse>> {
     return this.once(`profile:${region}:${idOrArn}`, () =>
-      this.bedrockRead<GetInferenceProfileResponse>(region, new GetInferenceProfileCommand({ inferenceProfileIdentifier: idOrArn })),
+      this.bedrockRead<GetInferenceProfileResponse>(region, 'GetInferenceProfile', new GetInferenceProfileCommand({ inferenceProfileIdentifier: idOrArn })),
     );
   }
 
   availability(region: string, baseId: string): Promise<CallOutcome<GetFoundationModelAvailabilityResponse>> {
     return this.once(`availability:${region}:${baseId}`, () =>
-      this.bedrockRead<GetFoundationModelAvailabilityResponse>(region, new GetFoundationModelAvailabilityCommand({ modelId: baseId })),
+      this.bedrockRead<GetFoundationModelAvailabilityResponse>(region, 'GetFoundationModelAvailability', new GetFoundationModelAvailabilityCommand({ modelId: baseId })),
     );
   }
 
   offers(region: string, baseId: string): Promise<CallOutcome<ListFoundationModelAgreementOffersResponse>> {
     return this.once(`offers:${region}:${baseId}`, () =>
-      this.bedrockRead<ListFoundationModelAgreementOffersResponse>(region, new ListFoundationModelAgreementOffersCommand({ modelId: baseId })),
+      this.bedrockRead<ListFoundationModelAgreementOffersResponse>(region, 'ListFoundationModelAgreementOffers', new ListFoundationModelAgreementOffersCommand({ modelId: baseId })),
     );
   }
 
   useCase(region: string): Promise<CallOutcome<{ formData?: Uint8Array }>> {
     return this.once(`use-case:${region}`, () =>
-      this.bedrockRead<{ formData?: Uint8Array }>(region, new GetUseCaseForModelAccessCommand({})),
+      this.bedrockRead<{ formData?: Uint8Array }>(region, 'GetUseCaseForModelAccess', new GetUseCaseForModelAccessCommand({})),
     );
   }
 

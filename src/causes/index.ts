@@ -1,9 +1,11 @@
 /**
  * The catalog of causes: every cause id the doctor can report, with its gate, default status,
- * summary and fix. Gates and classifier rules refer to causes by id; texts live here only.
+ * summary and fix. Gates and classifier rules refer to causes by id; the catalog holds what to
+ * do, and a finding adds what it saw (its summary with the target's own ids, an exact policy).
  */
 
 import type { Fix } from '../types.js';
+import { CHECK } from './docs.js';
 import { ANY_GATE_CAUSES } from './any-gate.js';
 import type { CauseParams, CauseSpec } from './cause.js';
 import { CREDENTIAL_CAUSES } from './credentials.js';
@@ -86,7 +88,9 @@ export function describeCause(id: CauseId, params: CauseParams = {}): { summary:
   }
   if (fix) {
     fix = { ...fix, text: fill(fix.text, params) };
-    if (fix.commands) fix.commands = fix.commands.map((c) => fill(c, params));
+    // Inside a check report, "run bedrock-doctor check" is no advice.
+    const commands = fix.commands?.filter((c) => !(params.inCheck && c === CHECK)).map((c) => fill(c, params));
+    if (commands?.length) fix.commands = commands;
     else delete fix.commands;
   }
   return { summary, fix };

@@ -11,7 +11,7 @@
  * that says more.
  */
 
-import { causeSpec, describeCause } from '../causes/index.js';
+import { causeSpec, describeCause, type CauseId, type CauseParams } from '../causes/index.js';
 import { type ErrorFacts, type ExtractedFacts, extractFromError, extractFromText, knownName } from './facts/index.js';
 import type { ClassifyContext, Diagnosis, MatchInput, Rule } from './rule.js';
 import { RULES } from './rules/index.js';
@@ -129,31 +129,33 @@ function matchRules(extracted: ExtractedFacts, context: ClassifyContext = {}, ru
   return strongMatch(rules, base) ?? nameMatch(rules, base) ?? statusMatch(rules, base);
 }
 
+/**
+ * The Diagnosis of a cause, from the catalog: its home gate (`any` blames no gate), its status
+ * and its texts for what the message named. A cause without a fix cannot be a diagnosis.
+ */
+export function diagnosisOf(cause: CauseId, confidence: number, params: CauseParams = {}, rule: CauseId | null = null): Diagnosis {
+  const spec = causeSpec(cause);
+  const { summary, fix } = describeCause(cause, params);
+  if (!fix || (spec.status !== 'fail' && spec.status !== 'inconclusive' && spec.status !== 'pending')) {
+    throw new Error(`cause ${cause} cannot be a diagnosis: it needs a fix and a finding status`);
+  }
+  return { gate: spec.gate === 'any' ? 'unknown' : spec.gate, cause, status: spec.status, summary, fix, confidence, rule };
+}
+
 function toDiagnosis(hit: Hit): Diagnosis {
   const { rule } = hit;
-  const spec = causeSpec(rule.cause);
   let params = {};
   try {
     params = rule.extract?.(hit.input) ?? {};
   } catch {
     // What the message names is a refinement: without it the catalog's text stands.
   }
-  const { summary, fix } = describeCause(rule.cause, params);
-  return {
-    gate: spec.gate === 'any' ? 'unknown' : spec.gate,
-    cause: rule.cause,
-    status: spec.status as Diagnosis['status'],
-    summary,
-    fix: fix!,
-    confidence: hit.confidence,
-    rule: rule.cause,
-  };
+  return diagnosisOf(rule.cause, hit.confidence, params, rule.cause);
 }
 
 /** No rule matched: the catalog's `unrecognised-error`, gate unknown, confidence 0. */
 function unrecognised(): Diagnosis {
-  const { summary, fix } = describeCause('unrecognised-error');
-  return { gate: 'unknown', cause: 'unrecognised-error', status: 'inconclusive', summary, fix: fix!, confidence: 0, rule: null };
+  return diagnosisOf('unrecognised-error', 0);
 }
 
 function safeContext(context: unknown): ClassifyContext {
@@ -171,7 +173,7 @@ function safeContext(context: unknown): ClassifyContext {
 }
 
 /** Facts and normalised text from anything. */
-export function extract(input: unknown): ExtractedFacts {
+function extract(input: unknown): ExtractedFacts {
   return typeof input === 'string' ? extractFromText(input) : extractFromError(input);
 }
 

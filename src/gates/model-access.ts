@@ -3,7 +3,7 @@ import type { GateCheck, GateContext, GateOutcome, PlannedTarget } from './share
 import { agreementState } from './shared/agreement.js';
 import { baseModelId, findModel, isNotFound } from './shared/model-catalog.js';
 import { finding, fromFailure, pass } from './shared/finding.js';
-import { cannotSimulate, policySource } from './shared/policy-source.js';
+import { policySource } from './shared/policy-source.js';
 
 const MARKETPLACE_ACTIONS = ['aws-marketplace:ViewSubscriptions', 'aws-marketplace:Subscribe'];
 
@@ -50,7 +50,7 @@ async function marketplaceReadiness(ctx: GateContext, target: PlannedTarget, bas
     context: [{ key: 'aws:CalledViaLast', values: ['bedrock.amazonaws.com'] }],
   });
   if (!simulation.ok) {
-    if (simulation.diagnosis.gate === 'iam') return { ...cannotSimulate('model-access', source.arn, simulation.evidence), cause: 'marketplace-subscription-needed', summary: needed };
+    // Whether this caller could subscribe is unknown; the finding is the missing subscription.
     return finding('model-access', 'marketplace-subscription-needed', { summary: needed, params, evidence: simulation.evidence });
   }
   const denied = simulation.value.filter((r) => r.EvalDecision !== 'allowed').map((r) => r.EvalActionName);

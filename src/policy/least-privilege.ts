@@ -1,7 +1,7 @@
-import { allow, foundationModelArn, inferenceProfileArn, invokeActions, modelsBehindProfile, policyDocument, type PolicyDocument, type Statement } from '../vocabulary/converse-access.js';
+import { allow, invokeActions, modelsBehindProfile, policyDocument, touchedResources, type PolicyDocument, type Statement } from '../vocabulary/converse-access.js';
 import { DOCTOR_BEDROCK_READS } from '../vocabulary/iam-actions.js';
 import type { ModelRef } from '../vocabulary/model-id.js';
-import { partitionOf, realRegion } from '../vocabulary/regions.js';
+import { partitionOf } from '../vocabulary/regions.js';
 
 interface PolicyTarget {
   region: string;
@@ -29,22 +29,20 @@ export function leastPrivilegePolicy(targets: PolicyTarget[], options: PolicyOpt
   const profiles = new Map<string, string[]>();
   for (const target of targets) {
     const { ref } = target;
-    const partition = partitionOf(target.region);
-    const region = realRegion(target.region);
     switch (ref.kind) {
       case 'base':
-        direct.add(foundationModelArn(partition, region, ref.baseId));
-        break;
       case 'foundation-model-arn':
       case 'other-arn':
-        direct.add(ref.input);
+        // What the call touches: the model ARN in the Region (the ARN as given, when it is one).
+        direct.add(ref.kind === 'base' ? touchedResources(target.region, ref, options.account)[0]!.arn : ref.input);
         break;
       case 'application-profile-arn':
         profiles.set(ref.input, modelsBehindProfile(ref.input).models);
         break;
       case 'profile':
       case 'profile-arn': {
-        const profileArn = ref.kind === 'profile-arn' ? ref.input : inferenceProfileArn(partition, region, options.account, ref.profileId);
+        // Offline, the destinations are unknown: the model in any Region, only through the profile.
+        const profileArn = touchedResources(target.region, ref, options.account)[0]!.arn;
         profiles.set(profileArn, modelsBehindProfile(profileArn, ref.baseId).models);
         break;
       }

@@ -80,7 +80,7 @@ export async function scenarioEnvironment(
 
   const env: Record<string, string> = {};
   if (opts.inherit.PATH !== undefined) env.PATH = opts.inherit.PATH;
-  if (opts.inherit.SystemRoot !== undefined) env.SystemRoot = opts.inherit.SystemRoot;
+  if (process.platform === 'win32' && opts.inherit.SystemRoot !== undefined) env.SystemRoot = opts.inherit.SystemRoot;
   Object.assign(env, {
     HOME: home,
     USERPROFILE: home,

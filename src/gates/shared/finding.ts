@@ -12,13 +12,13 @@ interface FindingOptions {
   /** Parts of the catalog's fix this finding knows better (its exact policy), or null for none. */
   fix?: Partial<Fix> | null;
   /** Fills the catalog's `<region>`, `<model-id>`… and specialises its texts. */
-  params?: CauseParams;
+  params?: Omit<CauseParams, 'inCheck'>;
   evidence?: Evidence;
 }
 
 /** A finding by its cause id: the catalog's status, summary and fix, with what this gate knows. */
 export function finding(gate: Gate, cause: CauseId, options: FindingOptions = {}): GateOutcome {
-  const described = describeCause(cause, options.params);
+  const described = describeCause(cause, { ...options.params, inCheck: true });
   const fix = options.fix === null || !described.fix ? null : { ...described.fix, ...options.fix };
   return {
     gate,

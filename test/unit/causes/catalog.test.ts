@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CATALOG_SECTIONS, CAUSE_IDS, CAUSES, describeCause, type CauseParams } from '../../../src/causes/index.js';
-import { RULES } from '../../../src/diagnosis/index.js';
+import { diagnosisOf, RULES } from '../../../src/diagnosis/index.js';
 import { GATES, STATUSES } from '../../../src/types.js';
 import { causesMarkdown, schemaWithCauses } from '../../../scripts/generate-causes.js';
 
@@ -47,8 +47,16 @@ describe('the cause catalog', () => {
     ]);
   });
 
-  it('gives every rule a cause whose home is a gate or unknown, never "any"', () => {
-    for (const rule of RULES) expect(CAUSES[rule.cause].gate, rule.cause).not.toBe('any');
+  it('gives every rule a cause whose home is a gate or unknown, never "any", and that makes a diagnosis', () => {
+    for (const rule of RULES) {
+      expect(CAUSES[rule.cause].gate, rule.cause).not.toBe('any');
+      expect(() => diagnosisOf(rule.cause, 1), rule.cause).not.toThrow();
+    }
+  });
+
+  it('leaves "run bedrock-doctor check" out of fixes printed inside a check', () => {
+    expect(describeCause('marketplace-subscription-pending').fix!.commands).toEqual(['bedrock-doctor check']);
+    expect(describeCause('marketplace-subscription-pending', { inCheck: true }).fix!.commands).toBeUndefined();
   });
 
   it('splits the two meanings of an internal error: an AWS 5xx and a bug of the doctor', () => {
