@@ -39,16 +39,25 @@ export const ANY_GATE_CAUSES = causes({
       actor: 'administrator',
       docs: DOCS.managedPolicies,
     },
-    specialise: ({ action }) =>
-      action
-        ? {
-            summary: `Cannot look: the caller may not call ${action} (a read-only permission); the invoke call still decides.`,
-            fix: {
-              text: `Allow ${action} (read-only, on "*"), e.g. attach the AWS managed policy AmazonBedrockReadOnly, so the doctor can explain failures before they happen.`,
-              policy: policyDocument([allow([action], '*')]),
-            },
-          }
-        : {},
+    specialise: ({ action, denial }) => {
+      if (!action) return {};
+      if (denial?.explicit) {
+        return {
+          summary: `Cannot look: an explicit deny${denial.denyIn ? ` in ${denial.denyIn}` : ''} blocks ${action} (a read-only permission) for this caller; the invoke call still decides.`,
+          fix: {
+            text: `An Allow cannot override the Deny: the invoke call decides. For the doctor to look, whoever owns the denying policy would have to exempt ${action}.`,
+          },
+        };
+      }
+      const managed = /^bedrock:(Get|List)/.test(action) ? ', e.g. attach the AWS managed policy AmazonBedrockReadOnly' : '';
+      return {
+        summary: `Cannot look: the caller may not call ${action} (a read-only permission); the invoke call still decides.`,
+        fix: {
+          text: `Allow ${action} (read-only, on "*")${managed}, so the doctor can explain failures before they happen.`,
+          policy: policyDocument([allow([action], '*')]),
+        },
+      };
+    },
   },
   'lookup-unsupported': {
     gate: 'any',
@@ -134,6 +143,16 @@ export const ANY_GATE_CAUSES = causes({
       actor: 'caller',
       docs: DOCS.simulator,
     },
+  },
+  'not-bedrock': {
+    gate: 'unknown',
+    status: 'inconclusive',
+    summary: 'This text is not about Amazon Bedrock access.',
+    fix: {
+      text: 'Fix it where it comes from: bedrock-doctor explains Amazon Bedrock access errors only. If a Bedrock call failed too, paste that error, or run bedrock-doctor check.',
+      actor: 'caller',
+    },
+    specialise: ({ what }) => (what ? { summary: `This is ${what}, not an Amazon Bedrock access error.` } : {}),
   },
   interrupted: {
     gate: 'unknown',

@@ -11,7 +11,8 @@ export type CauseHome = Gate | 'any' | 'unknown';
 interface FixSpec {
   text: string;
   actor: Actor;
-  docs: string;
+  /** The AWS page for the case; none where no Bedrock page fits (a text about another service). */
+  docs?: string;
   commands?: readonly string[];
   policy?: unknown;
 }
@@ -25,8 +26,16 @@ export interface CauseParams {
   modelId?: string;
   /** An AWS CLI profile name (for `aws sso login --profile …`). */
   profile?: string;
-  /** The standard AWS denial, parsed: who, which action, which resource. */
-  denial?: { principal?: string; action?: string; resource?: string };
+  /** The standard AWS denial, parsed: who, which action, which resource, and whether a Deny said so. */
+  denial?: {
+    principal?: string;
+    action?: string;
+    resource?: string;
+    explicit?: boolean;
+    denyIn?: string;
+    missingAllow?: boolean;
+    viaProfile?: boolean;
+  };
   /** The host an error named, and the Region in it when it is a Bedrock host. */
   host?: string;
   hostRegion?: string;
@@ -36,6 +45,8 @@ export interface CauseParams {
   action?: string;
   /** Said inside `check`, where "run bedrock-doctor check" is no advice. */
   inCheck?: boolean;
+  /** What a text that is not about Bedrock is ("an Amazon S3 permission error (s3:GetObject)"). */
+  what?: string;
 }
 
 interface CauseBase {

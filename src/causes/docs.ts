@@ -22,6 +22,7 @@ export const DOCS = {
   sessionPolicy: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session',
   vpce: 'https://docs.aws.amazon.com/bedrock/latest/userguide/vpc-interface-endpoints.html',
   crossRegion: 'https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-prereq.html',
+  identityPolicies: 'https://docs.aws.amazon.com/bedrock/latest/userguide/security_iam_id-based-policy-examples.html',
   endpoints: 'https://docs.aws.amazon.com/general/latest/gr/bedrock.html',
   endpointConfig: 'https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html',
   caBundle: 'https://docs.aws.amazon.com/sdkref/latest/guide/feature-gen-config.html',

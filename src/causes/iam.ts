@@ -1,6 +1,8 @@
 /** IAM: identity policies, SCPs, boundaries and session policies allow the Bedrock actions on the exact ARNs. */
 
 import { allow, arnKind, describeArn, GLOBAL_MODEL_CONDITION, invokeActions, modelsBehindProfile, policyDocument, type PolicyDocument, type Statement } from '../vocabulary/converse-access.js';
+import { realBedrockAction } from '../vocabulary/iam-actions.js';
+import type { Fix } from '../types.js';
 import { causes, type CauseParams } from './cause.js';
 import { CHECK, DOCS } from './docs.js';
 
@@ -8,52 +10,121 @@ type Denial = NonNullable<CauseParams['denial']>;
 
 const INVOKE_ACTIONS = invokeActions(true);
 
-/** A least-privilege identity policy granting the denied action on the denied resource, as a Converse call touches it. */
-function allowDenied(denial: Denial): PolicyDocument {
-  const action = denial.action ?? 'bedrock:InvokeModel';
-  const actions = INVOKE_ACTIONS.includes(action) ? INVOKE_ACTIONS : [action];
-  const resource = denial.resource ?? '*';
-  const kind = arnKind(denial.resource);
+/** Bedrock actions that name no resource, so an Allow for them is on "*". */
+const ACCOUNT_LEVEL = /^bedrock:(List\w+|CallWithBearerToken|GetUseCaseForModelAccess)$/;
+
+/** The real IAM actions for a denied action, or null when it is not a Bedrock action. */
+function actionsFor(action: string): { actions: string[]; note?: string } | null {
+  const real = realBedrockAction(action);
+  if (!real) return null;
+  return { actions: INVOKE_ACTIONS.includes(real.action) ? INVOKE_ACTIONS : [real.action], note: real.note };
+}
+
+/**
+ * A least-privilege identity policy granting the denied Bedrock action on the denied resource,
+ * as a Converse call touches it; none when the text names no Bedrock action or no resource.
+ */
+function allowDenied(denial: Denial): PolicyDocument | undefined {
+  const mapped = actionsFor(denial.action ?? '');
+  // Account-level actions are granted on "*"; for any other, a policy needs the denied ARN.
+  const resource = denial.resource ?? (mapped && ACCOUNT_LEVEL.test(mapped.actions[0]!) ? '*' : undefined);
+  if (!mapped || !resource) return undefined;
+  const { actions } = mapped;
+  const kind = arnKind(resource);
   const statements: Statement[] = [
     kind === 'global-model'
       ? allow(actions, resource, { sid: 'AllowGlobalFoundationModel', condition: GLOBAL_MODEL_CONDITION })
       : allow(actions, resource, { sid: 'AllowBedrockAccess' }),
   ];
-  if (kind === 'inference-profile') {
+  if (kind === 'inference-profile' || kind === 'application-profile') {
     const behind = modelsBehindProfile(resource);
     statements.push(allow(actions, behind.models, { sid: 'AllowModelsBehindProfile', condition: behind.condition }));
   }
   return policyDocument(statements);
 }
 
+/** "bedrock:Converse (… authorized as bedrock:InvokeModel)": the action as named, and what IAM checks. */
+function actionWords(action: string): string {
+  const note = actionsFor(action)?.note;
+  return note ? `${action} (${note})` : action;
+}
+
+interface DenialWords {
+  prefix: string;
+  /** Why, when the message says no policy of this type allows it. */
+  missing: string;
+  /** Why, when the message says a policy of this type explicitly denies it. */
+  explicit: string;
+  /** Whether an Allow (in an identity policy, a boundary, a session policy) can lift a missing Allow here. */
+  allowLifts: boolean;
+  /** The fix when a Deny is at fault, where the catalog's fix speaks of a missing Allow. */
+  explicitFix?: string;
+}
+
 /**
- * A denial's summary from the message. An Allow is offered only where a missing Allow is the
- * cause (identity policy, boundary, session policy); no Allow overrides an explicit Deny, an
- * SCP, an RCP or a VPC endpoint policy. A truncated or bare denial keeps the generic text.
+ * A denial's summary and fix from the message. An Allow is offered only where a missing Allow
+ * is the cause; an explicit Deny anywhere, an SCP, an RCP or a VPC endpoint policy is answered
+ * by changing the denying policy. A truncated or bare denial keeps the generic text.
  */
-function denial(prefix: string, reason: string, offerAllow: boolean) {
+function denial(words: DenialWords) {
   return ({ denial: d }: CauseParams) => {
     if (!d?.action) return {};
+    const lifts = words.allowLifts && !d.explicit;
     const who = d.principal ? `${d.principal} ` : '';
+    const what = describeArn(d.resource, lifts ? 'advice' : 'short', { viaProfile: d.viaProfile });
+    const policy = lifts ? allowDenied(d) : undefined;
     return {
-      summary: `${prefix}: ${who}may not call ${d.action} on ${describeArn(d.resource, 'advice')}: ${reason}.`,
-      ...(offerAllow ? { fix: { policy: allowDenied(d) } } : {}),
+      summary: `${words.prefix}: ${who}may not call ${actionWords(d.action)} on ${what}: ${d.explicit ? words.explicit : words.missing}.`,
+      fix: {
+        ...(policy ? { policy } : {}),
+        ...(d.explicit && words.explicitFix ? { text: words.explicitFix } : {}),
+        // The cross-Region page only where a profile is involved; a base model's Allow is an ordinary one.
+        ...(lifts && (d.viaProfile || !['regional-model', 'none', 'other'].includes(arnKind(d.resource))) ? { docs: DOCS.crossRegion } : {}),
+      },
     };
   };
+}
+
+/** API keys: an explicit Deny (often an SCP, on purpose) versus a missing Allow of CallWithBearerToken. */
+function bearerTokenDenial({ denial: d }: CauseParams): { summary?: string; fix?: Partial<Fix> } {
+  if (d?.explicit) {
+    const where = d.denyIn ?? 'a policy';
+    return {
+      summary: `An explicit deny in ${where} blocks Bedrock API keys (bedrock:CallWithBearerToken)${d.principal ? ` for ${d.principal}` : ''}: no Allow can override it.`,
+      fix: {
+        text: /service control policy/i.test(where)
+          ? 'Call Bedrock with SigV4 credentials instead of the API key (unset AWS_BEARER_TOKEN_BEDROCK); if API keys must work, an Organizations administrator changes the SCP (they are often blocked on purpose).'
+          : `Call Bedrock with SigV4 credentials instead of the API key (unset AWS_BEARER_TOKEN_BEDROCK); if API keys must work, an administrator removes or narrows the Deny in ${where}.`,
+        actor: 'caller',
+        policy: undefined,
+      },
+    };
+  }
+  if (d?.missingAllow) {
+    return {
+      summary: `No policy allows bedrock:CallWithBearerToken${d.principal ? ` for ${d.principal}` : ''}: a missing Allow, not a policy that denies it.`,
+      fix: {
+        text: "An administrator allows bedrock:CallWithBearerToken for the API key's IAM user (or call Bedrock with SigV4 credentials: unset AWS_BEARER_TOKEN_BEDROCK).",
+        actor: 'administrator',
+        policy: policyDocument([allow('bedrock:CallWithBearerToken', '*', { sid: 'AllowBedrockApiKeys' })]),
+      },
+    };
+  }
+  return {};
 }
 
 export const IAM_CAUSES = causes({
   'bearer-token-denied': {
     gate: 'iam',
     status: 'fail',
-    summary: 'A policy denies using Bedrock API keys (bedrock:CallWithBearerToken) for this identity.',
+    summary: 'Bedrock API keys (bedrock:CallWithBearerToken) are refused for this identity; the message does not say whether a policy denies them or none allows them.',
     fix: {
-      text: 'Call Bedrock with SigV4 credentials instead of the API key (unset AWS_BEARER_TOKEN_BEDROCK), or have an administrator allow bedrock:CallWithBearerToken (SCPs often block API keys on purpose).',
-      actor: 'administrator',
+      text: 'Call Bedrock with SigV4 credentials instead of the API key (unset AWS_BEARER_TOKEN_BEDROCK). To keep using keys: an explicit Deny (often an SCP that blocks keys on purpose) must be changed by whoever owns it; a missing Allow needs bedrock:CallWithBearerToken for the key\'s IAM user.',
+      actor: 'caller',
       commands: ['unset AWS_BEARER_TOKEN_BEDROCK'],
-      policy: policyDocument([allow('bedrock:CallWithBearerToken', '*', { sid: 'AllowBedrockApiKeys' })]),
       docs: DOCS.apiKeyPerms,
     },
+    specialise: bearerTokenDenial,
   },
   'scp-deny': {
     gate: 'iam',
@@ -64,7 +135,7 @@ export const IAM_CAUSES = causes({
       actor: 'administrator',
       docs: DOCS.scpBedrockExamples,
     },
-    specialise: denial('Denied by a service control policy', 'an explicit deny in an SCP', false),
+    specialise: denial({ prefix: 'Denied by a service control policy', missing: 'no SCP allows it', explicit: 'an explicit deny in an SCP', allowLifts: false }),
   },
   'rcp-deny': {
     gate: 'iam',
@@ -75,7 +146,7 @@ export const IAM_CAUSES = causes({
       actor: 'administrator',
       docs: DOCS.rcp,
     },
-    specialise: denial('Denied by a resource control policy', 'an explicit deny in an RCP', false),
+    specialise: denial({ prefix: 'Denied by a resource control policy', missing: 'no RCP allows it', explicit: 'an explicit deny in an RCP', allowLifts: false }),
   },
   'vpce-policy-deny': {
     gate: 'iam',
@@ -87,7 +158,7 @@ export const IAM_CAUSES = causes({
       commands: ['aws ec2 describe-vpc-endpoints --filters Name=service-name,Values=com.amazonaws.<region>.bedrock-runtime'],
       docs: DOCS.vpce,
     },
-    specialise: denial('Denied by a VPC endpoint policy', 'no VPC endpoint policy allows it', false),
+    specialise: denial({ prefix: 'Denied by a VPC endpoint policy', missing: 'no VPC endpoint policy allows it', explicit: 'an explicit deny in the VPC endpoint policy', allowLifts: false }),
   },
   'permissions-boundary': {
     gate: 'iam',
@@ -98,7 +169,13 @@ export const IAM_CAUSES = causes({
       actor: 'administrator',
       docs: DOCS.boundary,
     },
-    specialise: denial('Blocked by the permissions boundary', 'no permissions boundary allows it', true),
+    specialise: denial({
+      prefix: 'Blocked by the permissions boundary',
+      missing: 'no permissions boundary allows it',
+      explicit: 'an explicit deny in the permissions boundary',
+      allowLifts: true,
+      explicitFix: 'An administrator removes or narrows the Deny statement in the permissions boundary that matches this action and resource; an Allow cannot override a Deny.',
+    }),
   },
   'session-policy-deny': {
     gate: 'iam',
@@ -109,7 +186,13 @@ export const IAM_CAUSES = causes({
       actor: 'administrator',
       docs: DOCS.sessionPolicy,
     },
-    specialise: denial('Blocked by the session policy', 'no session policy allows it', true),
+    specialise: denial({
+      prefix: 'Blocked by the session policy',
+      missing: 'no session policy allows it',
+      explicit: 'an explicit deny in the session policy',
+      allowLifts: true,
+      explicitFix: 'Whoever issues the session (AssumeRole Policy/PolicyArns, Cognito identity pool, SSO tooling) removes or narrows the Deny in the session policy; an Allow cannot override a Deny.',
+    }),
   },
   'iam-explicit-deny': {
     gate: 'iam',
@@ -121,7 +204,7 @@ export const IAM_CAUSES = causes({
       commands: ['aws iam simulate-principal-policy --policy-source-arn <role-or-user-arn> --action-names bedrock:InvokeModel --resource-arns <resource-arn>'],
       docs: DOCS.evaluation,
     },
-    specialise: denial('Explicitly denied by an IAM policy', 'an explicit deny in an identity-based policy', false),
+    specialise: denial({ prefix: 'Explicitly denied by an IAM policy', missing: 'an explicit deny in an identity-based policy', explicit: 'an explicit deny in an identity-based policy', allowLifts: false }),
   },
   'iam-implicit-deny': {
     gate: 'iam',
@@ -130,9 +213,9 @@ export const IAM_CAUSES = causes({
     fix: {
       text: 'An administrator attaches an Allow for this action on the exact resource ARN in the message (for cross-Region profiles: the profile and the foundation model in every destination Region).',
       actor: 'administrator',
-      docs: DOCS.crossRegion,
+      docs: DOCS.identityPolicies,
     },
-    specialise: denial('Not allowed by any IAM policy', 'no identity-based policy allows it', true),
+    specialise: denial({ prefix: 'Not allowed by any IAM policy', missing: 'no identity-based policy allows it', explicit: 'an explicit deny', allowLifts: true }),
   },
   'iam-not-authorized': {
     gate: 'iam',
@@ -144,10 +227,16 @@ export const IAM_CAUSES = causes({
       commands: [CHECK],
       docs: DOCS.accessDenied,
     },
-    specialise: ({ denial: d = {} }) => ({
-      summary: `IAM denied ${d.principal ? `${d.principal} ` : 'the caller '}${d.action ?? 'the action'}${d.resource ? ` on ${describeArn(d.resource, 'advice')}` : ''} (the message does not say which policy type).`,
-      fix: { policy: allowDenied(d) },
-    }),
+    specialise: ({ denial: d = {} }) => {
+      const policy = d.explicit ? undefined : allowDenied(d);
+      return {
+        summary: `IAM denied ${d.principal ? `${d.principal} ` : 'the caller '}${d.action ? actionWords(d.action) : 'the action'}${d.resource ? ` on ${describeArn(d.resource, 'short')}` : ''} (the message does not say which policy type).`,
+        fix: {
+          ...(policy ? { policy } : {}),
+          text: 'An administrator grants this action on the resource ARN in the message, unless a Deny (an SCP, a boundary, an explicit Deny) is at fault: then no Allow helps. Run bedrock-doctor check to see which policy type is involved.',
+        },
+      };
+    },
   },
   'access-denied': {
     gate: 'iam',

@@ -36,6 +36,17 @@ export const MODEL_ACCESS_CAUSES = causes({
       ]),
       docs: DOCS.marketplace,
     },
+    // An explicit deny of the Marketplace actions (an SCP, say) is not lifted by an Allow.
+    specialise: ({ denial: d }) =>
+      d?.explicit
+        ? {
+            summary: `The first call would subscribe the account to this model in AWS Marketplace, but an explicit deny${d.denyIn ? ` in ${d.denyIn}` : ''} blocks the Marketplace actions for this caller.`,
+            fix: {
+              text: 'An administrator whose Marketplace actions are not denied enables the model once for the whole account (ListFoundationModelAgreementOffers + CreateFoundationModelAgreement, or one call in the console playground); an Allow cannot override the Deny, and after that no role needs Marketplace permissions.',
+              policy: undefined,
+            },
+          }
+        : {},
   },
   'model-access-denied': {
     gate: 'model-access',

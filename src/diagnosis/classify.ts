@@ -14,7 +14,11 @@
 import { causeSpec, describeCause, type CauseId, type CauseParams } from '../causes/index.js';
 import { type ErrorFacts, type ExtractedFacts, extractFromError, extractFromText, knownName } from './facts/index.js';
 import type { ClassifyContext, Diagnosis, MatchInput, Rule } from './rule.js';
+import { notBedrock } from './foreign.js';
 import { RULES } from './rules/index.js';
+
+/** Low: the text says what it is, but not that it is all the user saw. */
+const FOREIGN_CONFIDENCE = 0.3;
 
 /**
  * Names that identify one cause. A message rule that lists neither this name in `names` nor
@@ -139,7 +143,7 @@ export function diagnosisOf(cause: CauseId, confidence: number, params: CausePar
   if (!fix || (spec.status !== 'fail' && spec.status !== 'inconclusive' && spec.status !== 'pending')) {
     throw new Error(`cause ${cause} cannot be a diagnosis: it needs a fix and a finding status`);
   }
-  return { gate: spec.gate === 'any' ? 'unknown' : spec.gate, cause, status: spec.status, summary, fix, confidence, rule };
+  return { gate: spec.gate === 'any' ? 'unknown' : spec.gate, cause, status: spec.status, summary, fix, confidence, rule, params };
 }
 
 function toDiagnosis(hit: Hit): Diagnosis {
@@ -189,6 +193,11 @@ export function classify(input: unknown, context?: ClassifyContext): Diagnosis {
     if (ctx.service && !facts.service) facts.service = ctx.service;
     if (ctx.operation && !facts.operation) facts.operation = ctx.operation;
     const hit = matchRules(extracted, ctx);
+    // Inside check the doctor knows what it called; a pasted text may be about something else.
+    // Credentials are the exception: the same expired token fails every AWS service alike.
+    const sameCredentials = hit !== undefined && hit.confidence >= 0.8 && causeSpec(hit.rule.cause).gate === 'credentials';
+    const what = ctx.service || sameCredentials ? null : notBedrock(extracted.text, facts.host);
+    if (what) return diagnosisOf('not-bedrock', FOREIGN_CONFIDENCE, { what });
     return hit ? toDiagnosis(hit) : unrecognised();
   } catch {
     return unrecognised();

@@ -9,6 +9,14 @@ interface IamDenial {
   principal?: string;
   action?: string;
   resource?: string;
+  /** "with an explicit deny in …": only changing the denying policy helps, never an Allow. */
+  explicit?: boolean;
+  /** The policy type an explicit deny names ("a service control policy", "an identity-based policy"). */
+  denyIn?: string;
+  /** "because no … policy allows …": a missing Allow. */
+  missingAllow?: boolean;
+  /** The text also names an inference profile, so a model ARN may be a destination Region's. */
+  viaProfile?: boolean;
 }
 
 const PRINCIPAL = /(?:User|Principal|Role): ?(arn:[^\s"',]{1,300})/;
@@ -22,5 +30,10 @@ export function parseIamDenial(text: string): IamDenial {
   const m = ACTION_RESOURCE.exec(text);
   if (m?.[1]) out.action = m[1];
   if (m?.[2]) out.resource = m[2].replace(/[.)\]}]+$/, '');
+  if (/\bexplicit deny\b/i.test(text)) out.explicit = true;
+  const denyIn = /explicit deny in (an? [\w -]{3,40}?(?:policy|boundary))/i.exec(text)?.[1];
+  if (denyIn) out.denyIn = denyIn;
+  if (/because no [\w -]{3,40}?(?:policy|boundary) allows/i.test(text)) out.missingAllow = true;
+  if (/inference-profile\/|InferenceProfileArn|inference profile/i.test(text)) out.viaProfile = true;
   return out;
 }

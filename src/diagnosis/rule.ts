@@ -17,6 +17,8 @@ export interface Diagnosis {
   confidence: number;
   /** The cause whose rule matched, or null. */
   rule: CauseId | null;
+  /** What the message named (a denial, a host, a model id), to describe the cause again with more known. */
+  params: CauseParams;
 }
 
 export interface ClassifyContext {

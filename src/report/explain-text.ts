@@ -4,11 +4,17 @@ import type { Diagnosis } from '../diagnosis/index.js';
 import type { Actor } from '../types.js';
 import { chalkFor, indent, paint, SYMBOLS, WHO } from './style.js';
 
+/** "0.95 (high)": how sure the rule is, in numbers and words, on every explain. */
+function confidenceWords(confidence: number): string {
+  const words = confidence >= 0.9 ? 'high' : confidence >= 0.7 ? 'medium' : confidence > 0 ? 'low' : 'none';
+  return `${confidence.toFixed(2)} (${words})`;
+}
+
 export function renderDiagnosisHuman(d: Diagnosis, opts: { color: boolean }): string {
   const c = chalkFor(opts.color);
   const gate = d.gate === 'unknown' ? 'unknown gate' : d.gate;
   const lines: string[] = [];
-  lines.push(`${paint(c, d.status, SYMBOLS[d.status])} ${c.bold(gate)} ${paint(c, d.status, d.status)}  ${c.dim(`cause: ${d.cause}`)}`);
+  lines.push(`${paint(c, d.status, SYMBOLS[d.status])} ${c.bold(gate)} ${paint(c, d.status, d.status)}  ${c.dim(`cause: ${d.cause} · confidence ${confidenceWords(d.confidence)}`)}`);
   lines.push(`  ${d.summary}`);
   lines.push(`  ${c.bold(`Fix (${WHO.short[d.fix.actor]} must act):`)} ${d.fix.text}`);
   for (const cmd of d.fix.commands ?? []) lines.push(`      ${c.cyan(cmd)}`);
@@ -17,8 +23,8 @@ export function renderDiagnosisHuman(d: Diagnosis, opts: { color: boolean }): st
     lines.push(indent(JSON.stringify(d.fix.policy, null, 2), '    '));
   }
   if (d.fix.docs) lines.push(`  ${c.dim('Docs:')} ${c.underline(d.fix.docs)}`);
-  if (d.confidence > 0 && d.confidence < 0.7) {
-    lines.push(c.dim(`  (low confidence ${d.confidence.toFixed(2)}: run bedrock-doctor check to confirm)`));
+  if (d.confidence > 0 && d.confidence < 0.7 && d.gate !== 'unknown') {
+    lines.push(c.dim(`  (low confidence: run bedrock-doctor check to confirm)`));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -34,10 +34,11 @@ export function arnKind(arn: string | undefined): ArnKind {
 }
 
 /**
- * An ARN in words. `short` names it (a simulation's result); `advice` also says what an
- * Allow for it needs (a denial pasted into `explain`, where nothing else is known).
+ * An ARN in words. `short` names it (a simulation's result, an explicit deny); `advice` also
+ * says what an Allow for it needs (a missing Allow pasted into `explain`), and speaks of
+ * destination Regions only when a profile is involved.
  */
-export function describeArn(arn: string | undefined, style: 'short' | 'advice'): string {
+export function describeArn(arn: string | undefined, style: 'short' | 'advice', options: { viaProfile?: boolean } = {}): string {
   const kind = arnKind(arn);
   if (style === 'short') {
     if (kind === 'inference-profile' || kind === 'application-profile') return `the inference profile ${arn}`;
@@ -55,7 +56,7 @@ export function describeArn(arn: string | undefined, style: 'short' | 'advice'):
       return `the global foundation model ${arn} (no Region: the call came through a global. inference profile; the Allow needs "aws:RequestedRegion": "unspecified", and Region-lock policies or SCPs block it)`;
     case 'regional-model': {
       const region = /^arn:[\w-]{1,20}:bedrock:([a-z0-9-]{1,30})::/.exec(arn ?? '')?.[1] ?? '?';
-      return `the foundation model in ${region} (${arn}); through an inference profile this is a destination Region, which also needs an Allow`;
+      return `the foundation model in ${region} (${arn})${options.viaProfile ? '; through an inference profile this is a destination Region, which also needs an Allow' : ''}`;
     }
     default:
       return `the resource ${arn}`;

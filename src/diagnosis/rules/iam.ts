@@ -49,7 +49,8 @@ export const IAM_RULES: readonly Rule[] = [
   {
     cause: 'iam-not-authorized',
     seenUnder: ['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation'],
-    message: /is not authorized to perform:? ?[A-Za-z0-9-]{1,40}:[A-Za-z0-9*]{1,100}|not authorized to perform (?:this|the requested) (?:action|operation)/i,
+    // A denial cut short after the principal still names an authenticated caller that was refused.
+    message: /is not authorized to perform:? ?[A-Za-z0-9-]{1,40}:[A-Za-z0-9*]{1,100}|not authorized to perform (?:this|the requested) (?:action|operation)|operation: User: arn:aws[\w-]*:(?:sts|iam)::/i,
     extract: denialOf,
   },
 ];

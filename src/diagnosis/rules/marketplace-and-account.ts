@@ -1,7 +1,7 @@
 /** Marketplace and account denials. They come before the IAM rules: these texts contain "not authorized to perform: aws-marketplace:…". */
 
 import type { Rule } from '../rule.js';
-import { profileOf } from './recognise.js';
+import { denialOf, profileOf } from './recognise.js';
 
 export const MARKETPLACE_AND_ACCOUNT_RULES: readonly Rule[] = [
   {
@@ -22,6 +22,7 @@ export const MARKETPLACE_AND_ACCOUNT_RULES: readonly Rule[] = [
     seenUnder: ['AccessDeniedException'],
     message:
       /not authorized to perform the required AWS Marketplace actions|aws-marketplace: ?(?:Subscribe|ViewSubscriptions)|Marketplace subscription for this model cannot be completed/i,
+    extract: denialOf,
   },
   {
     cause: 'model-access-denied',
@@ -46,5 +47,6 @@ export const MARKETPLACE_AND_ACCOUNT_RULES: readonly Rule[] = [
     cause: 'bearer-token-denied',
     seenUnder: ['AccessDeniedException'],
     message: /bedrock:CallWithBearerToken|API keys? (?:are |is )?(?:disabled|not allowed|blocked|denied)/i,
+    extract: denialOf,
   },
 ];

@@ -75,7 +75,7 @@ export const NETWORK_RULES: readonly Rule[] = [
     cause: 'proxy-not-used',
     names: ['AggregateError'],
     codes: ['ERR_HTTP2_STREAM_CANCEL', 'ERR_HTTP2_STREAM_ERROR', 'ERR_HTTP2_SESSION_ERROR', 'ERR_HTTP2_GOAWAY_SESSION'],
-    message: /pending stream has been canceled|\bAggregateError\b|ERR_HTTP2_[A-Z_]{2,40}|HTTP\/2 (?:stream|session)|NGHTTP2/i,
+    message: /pending stream has been canceled|\bAggregateError\b|ERR_HTTP2_[A-Z_]{2,40}|HTTP\/?2 (?:stream|session|request)|NGHTTP2/i,
   },
   {
     cause: 'garbage-response',

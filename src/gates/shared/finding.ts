@@ -59,7 +59,7 @@ export function fromFailure(gate: Gate, failed: Failed): GateOutcome {
   if ((d.gate === 'credentials' || d.gate === 'network') && d.gate !== gate) {
     return { ...finding(gate, `blocked-by-${d.gate}`, { summary: `Not checked: ${d.summary}`, evidence }), blockedBy: d };
   }
-  if (d.gate === 'iam' && d.status === 'fail') return finding(gate, 'lookup-denied', { params: { action: failed.action }, evidence });
+  if (d.gate === 'iam' && d.status === 'fail') return finding(gate, 'lookup-denied', { params: { action: failed.action, denial: d.params.denial }, evidence });
   if (d.gate === gate) return { gate, status: d.status, cause: d.cause, summary: d.summary, fix: d.fix, evidence };
   // What a look-up's error says about another gate is a guess from one read (a bare 404 reads
   // as "model not found"): it stays here, as this gate's open question, and moves nowhere.

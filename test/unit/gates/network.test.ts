@@ -29,7 +29,7 @@ function networkContext(env: NodeJS.ProcessEnv) {
       return { ok: true, value, durationMs: value.durationMs, evidence: {} };
     } catch (error) {
       const { classify } = await import('../../../src/diagnosis/index.js');
-      return { ok: false, error, diagnosis: classify(error), durationMs: 0, evidence: { operation: 'connect' } };
+      return { ok: false, error, diagnosis: classify(error, { service: url.host, operation: 'connect' }), durationMs: 0, evidence: { operation: 'connect' } };
     }
   };
   return ctx;

@@ -6,7 +6,7 @@ import type { Diagnosis } from '../../../src/diagnosis/index.js';
 import { GATES, type Gate, type Status } from '../../../src/types.js';
 
 const diagnosis = (gate: Diagnosis['gate'], cause: CauseId, status: Diagnosis['status'] = 'fail'): Diagnosis => ({
-  gate, cause, status, summary: `${cause} happened`, fix: { text: `fix ${cause}`, actor: 'caller' }, confidence: 0.9, rule: cause,
+  gate, cause, status, summary: `${cause} happened`, fix: { text: `fix ${cause}`, actor: 'caller' }, confidence: 0.9, rule: cause, params: {},
 });
 
 function outcomes(overrides: Partial<Record<Gate, Partial<GateOutcome>>>): Map<Gate, GateOutcome> {

@@ -7,7 +7,7 @@ import type { Fix } from '../../../src/types.js';
 const CAUSE = 'marketplace-subscription-pending';
 
 function diagnosis(extra: Partial<Diagnosis> = {}, fix: Partial<Fix> = {}): Diagnosis {
-  return { gate: 'provider-terms', cause: CAUSE, status: 'fail', summary: 'It is broken.', fix: { text: 'Mend it.', actor: 'caller', ...fix }, confidence: 0.9, rule: CAUSE, ...extra };
+  return { gate: 'provider-terms', cause: CAUSE, status: 'fail', summary: 'It is broken.', fix: { text: 'Mend it.', actor: 'caller', ...fix }, confidence: 0.9, rule: CAUSE, params: {}, ...extra } as Diagnosis;
 }
 
 const IAM_TEXT =
@@ -16,7 +16,7 @@ const IAM_TEXT =
 describe('renderDiagnosisHuman', () => {
   it('prints gate, status, cause, summary, fix with actor, commands, policy and docs', () => {
     const out = renderDiagnosisHuman(classify(IAM_TEXT), { color: false });
-    expect(out).toMatch(/^✖ iam fail {2}cause: iam-implicit-deny\n/);
+    expect(out).toMatch(/^✖ iam fail {2}cause: iam-implicit-deny · confidence 0\.80 \(medium\)\n/);
     expect(out).toContain('Fix (an administrator must act):');
     expect(out).toContain('"Action": [');
     expect(out).toContain('arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0');
@@ -41,9 +41,9 @@ describe('renderDiagnosisHuman', () => {
 
 describe('renderDiagnosisHuman, by table', () => {
   it.each([
-    ['fail', '✖ provider-terms fail  cause: marketplace-subscription-pending'],
-    ['pending', '… provider-terms pending  cause: marketplace-subscription-pending'],
-    ['inconclusive', '? provider-terms inconclusive  cause: marketplace-subscription-pending'],
+    ['fail', '✖ provider-terms fail  cause: marketplace-subscription-pending · confidence 0.90 (high)'],
+    ['pending', '… provider-terms pending  cause: marketplace-subscription-pending · confidence 0.90 (high)'],
+    ['inconclusive', '? provider-terms inconclusive  cause: marketplace-subscription-pending · confidence 0.90 (high)'],
   ] as const)('opens a %s diagnosis with its symbol', (status, head) => {
     expect(renderDiagnosisHuman(diagnosis({ status }), { color: false }).split('\n')[0]).toBe(head);
   });
@@ -72,13 +72,14 @@ describe('renderDiagnosisHuman, by table', () => {
     [1, false],
   ])('confidence %s asks for a check: %s', (confidence, asks) => {
     const out = renderDiagnosisHuman(diagnosis({ confidence }), { color: false });
-    expect(out.includes(`(low confidence ${confidence.toFixed(2)}: run bedrock-doctor check to confirm)`)).toBe(asks);
+    expect(out.includes('(low confidence: run bedrock-doctor check to confirm)')).toBe(asks);
+    expect(out).toContain(`confidence ${confidence.toFixed(2)}`);
   });
 
   it('prints commands, policy and docs in that order, indented', () => {
     const out = renderDiagnosisHuman(diagnosis({}, { commands: ['a', 'b'], policy: { Version: '2012-10-17' }, docs: 'https://d' }), { color: false });
     expect(out).toBe(
-      '✖ provider-terms fail  cause: marketplace-subscription-pending\n  It is broken.\n  Fix (you must act): Mend it.\n      a\n      b\n  Policy:\n    {\n      "Version": "2012-10-17"\n    }\n  Docs: https://d\n',
+      '✖ provider-terms fail  cause: marketplace-subscription-pending · confidence 0.90 (high)\n  It is broken.\n  Fix (you must act): Mend it.\n      a\n      b\n  Policy:\n    {\n      "Version": "2012-10-17"\n    }\n  Docs: https://d\n',
     );
   });
 });

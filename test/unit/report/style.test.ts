@@ -25,7 +25,7 @@ function checkReport(status: ReportCheck['status']): string {
 }
 
 function explained(status: Diagnosis['status']): string {
-  const d: Diagnosis = { gate: 'invoke', cause: 'marketplace-subscription-pending', status, summary: 's', fix: { text: 'do it', actor: 'caller' }, confidence: 1, rule: null };
+  const d: Diagnosis = { gate: 'invoke', cause: 'marketplace-subscription-pending', status, summary: 's', fix: { text: 'do it', actor: 'caller' }, confidence: 1, rule: null, params: {} };
   return renderDiagnosisHuman(d, { color: true });
 }
 
