@@ -65,6 +65,7 @@ function program(io: Io, setExit: (code: number) => void, onUsageError: (message
     .option('--account <id>', 'the account that owns the inference-profile ARNs (default: any)')
     .option('--stream', 'also allow ConverseStream (bedrock:InvokeModelWithResponseStream)')
     .option('--doctor', "add the read-only permissions bedrock-doctor uses to look")
+    .option('--principal <arn>', 'with --doctor: your own IAM user or role ARN, to scope the simulation permission to it')
     .action(async (flags) => {
       const { policyCommand } = await import('./commands/policy.js');
       setExit(await policyCommand(flags, io));

@@ -30,6 +30,13 @@ export const ANY_GATE_CAUSES = causes({
     fix: null,
     noFix: 'The finding and its fix are on the region gate.',
   },
+  'blocked-by-provider-terms': {
+    gate: 'any',
+    status: 'skip',
+    summary: "Not decided: the provider's Marketplace agreement is failed or still being processed (see provider-terms).",
+    fix: null,
+    noFix: 'The finding and its fix are on the provider-terms gate.',
+  },
   'lookup-denied': {
     gate: 'any',
     status: 'inconclusive',
@@ -39,8 +46,10 @@ export const ANY_GATE_CAUSES = causes({
       actor: 'administrator',
       docs: DOCS.managedPolicies,
     },
-    specialise: ({ action, denial }) => {
-      if (!action) return {};
+    specialise: ({ action: one, actions: several, denial }) => {
+      const names = several ?? (one ? [one] : []);
+      if (names.length === 0) return {};
+      const action = names.join(' and ');
       if (denial?.explicit) {
         return {
           summary: `Cannot look: an explicit deny${denial.denyIn ? ` in ${denial.denyIn}` : ''} blocks ${action} (a read-only permission) for this caller; the invoke call still decides.`,
@@ -49,12 +58,12 @@ export const ANY_GATE_CAUSES = causes({
           },
         };
       }
-      const managed = /^bedrock:(Get|List)/.test(action) ? ', e.g. attach the AWS managed policy AmazonBedrockReadOnly' : '';
+      const managed = names.every((a) => /^bedrock:(Get|List)/.test(a)) ? ', e.g. attach the AWS managed policy AmazonBedrockReadOnly' : '';
       return {
-        summary: `Cannot look: the caller may not call ${action} (a read-only permission); the invoke call still decides.`,
+        summary: `Cannot look: the caller may not call ${action} (${names.length > 1 ? 'read-only permissions' : 'a read-only permission'}); the invoke call still decides.`,
         fix: {
           text: `Allow ${action} (read-only, on "*")${managed}, so the doctor can explain failures before they happen.`,
-          policy: policyDocument([allow([action], '*')]),
+          policy: policyDocument([allow(names, '*')]),
         },
       };
     },

@@ -43,8 +43,14 @@ export interface CauseParams {
   viaLogin?: boolean;
   /** The IAM action a failed look-up needed. */
   action?: string;
+  /** Several denied look-ups on one gate: every action they needed. */
+  actions?: string[];
   /** Said inside `check`, where "run bedrock-doctor check" is no advice. */
   inCheck?: boolean;
+  /** The Bedrock runtime endpoint in use, when an AWS_ENDPOINT_URL* override sets it (an origin). */
+  runtimeEndpoint?: string;
+  /** The credentials are a Cognito identity pool's guest (unauthenticated) ones. */
+  cognitoGuest?: boolean;
   /** What a text that is not about Bedrock is ("an Amazon S3 permission error (s3:GetObject)"). */
   what?: string;
 }

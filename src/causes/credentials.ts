@@ -35,7 +35,7 @@ export const CREDENTIAL_CAUSES = causes({
     fix: {
       text: 'Generate a new Bedrock API key in the Region you call (short-term keys work only there and for at most 12 hours) and export it as AWS_BEARER_TOKEN_BEDROCK, or unset it to use SigV4 credentials.',
       actor: 'caller',
-      commands: ['export AWS_BEARER_TOKEN_BEDROCK=<new key>', 'unset AWS_BEARER_TOKEN_BEDROCK'],
+      commands: ['export AWS_BEARER_TOKEN_BEDROCK=<new-key>', 'unset AWS_BEARER_TOKEN_BEDROCK'],
       docs: DOCS.apiKeys,
     },
   },
@@ -96,7 +96,7 @@ export const CREDENTIAL_CAUSES = causes({
       commands: ['aws sso login --profile <profile>'],
       docs: DOCS.sso,
     },
-    specialise: (p) => (p.viaLogin ? { fix: { commands: ['aws login --profile <profile>'] } } : {}),
+    specialise: (p) => (p.viaLogin ? { fix: { commands: ['aws login --profile <profile>'], docs: DOCS.awsLogin } } : {}),
   },
   'expired-credentials': {
     gate: 'credentials',
@@ -124,11 +124,11 @@ export const CREDENTIAL_CAUSES = causes({
   'clock-skew': {
     gate: 'credentials',
     status: 'fail',
-    summary: 'The request signature is outside AWS\'s time window: this machine\'s clock is wrong (common after sleep in WSL2 or VMs).',
+    summary: 'The request signature is outside AWS\'s time window: this machine\'s clock is wrong (common after sleep in WSL2 or virtual machines).',
     fix: {
-      text: 'Synchronise the system clock with NTP (WSL2: sudo hwclock -s), then retry.',
+      text: 'Synchronise the system clock with network time, then retry: on Linux enable NTP (timedatectl), on macOS sync with sntp, and in WSL2 after the host slept reset the clock from the hardware clock (hwclock -s, WSL only).',
       actor: 'caller',
-      commands: ['date -u', 'sudo hwclock -s', 'sudo timedatectl set-ntp true'],
+      commands: ['date -u', 'sudo timedatectl set-ntp true   # Linux', 'sudo sntp -sS time.apple.com   # macOS', 'sudo hwclock -s   # WSL2, after the host slept'],
       docs: DOCS.sigv4,
     },
   },
@@ -149,9 +149,9 @@ export const CREDENTIAL_CAUSES = causes({
     summary:
       'No credentials were found in the environment or profile, so the SDK fell back to the EC2/ECS instance metadata service, which is unreachable or has no role.',
     fix: {
-      text: 'Outside EC2/ECS configure a profile (or fix the named profile the tool should use) and set AWS_EC2_METADATA_DISABLED=true; on EC2 attach an instance role and allow IMDSv2 hop limit 2 for containers.',
+      text: 'Off EC2/ECS there is no instance metadata: give the SDK credentials it finds earlier (aws configure, aws configure sso and aws sso login, or AWS_PROFILE naming a profile that exists). On EC2, attach an instance role (containers need an IMDSv2 hop limit of 2), and unset AWS_EC2_METADATA_DISABLED if it is set there.',
       actor: 'caller',
-      commands: ['export AWS_EC2_METADATA_DISABLED=true', 'export AWS_PROFILE=<profile>', 'aws sts get-caller-identity'],
+      commands: ['aws configure list', 'aws sso login --profile <profile>', 'aws sts get-caller-identity'],
       docs: DOCS.imds,
     },
   },

@@ -36,6 +36,9 @@ export const DOCS = {
   marketplace: 'https://repost.aws/knowledge-center/bedrock-resolve-marketplace-permission',
   lifecycle: 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-lifecycle.html',
   quotas: 'https://docs.aws.amazon.com/bedrock/latest/userguide/quotas.html',
+  quotasRuntime: 'https://docs.aws.amazon.com/bedrock/latest/userguide/quotas-runtime.html',
+  cognitoFlows: 'https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flow.html',
+  awsLogin: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sign-in.html',
   converse: 'https://docs.aws.amazon.com/bedrock/latest/userguide/conversation-inference.html',
   support: 'https://docs.aws.amazon.com/awssupport/latest/user/case-management.html',
 } as const;

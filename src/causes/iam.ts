@@ -186,13 +186,25 @@ export const IAM_CAUSES = causes({
       actor: 'administrator',
       docs: DOCS.sessionPolicy,
     },
-    specialise: denial({
-      prefix: 'Blocked by the session policy',
-      missing: 'no session policy allows it',
-      explicit: 'an explicit deny in the session policy',
-      allowLifts: true,
-      explicitFix: 'Whoever issues the session (AssumeRole Policy/PolicyArns, Cognito identity pool, SSO tooling) removes or narrows the Deny in the session policy; an Allow cannot override a Deny.',
-    }),
+    specialise: (params) => {
+      const words = denial({
+        prefix: 'Blocked by the session policy',
+        missing: 'no session policy allows it',
+        explicit: 'an explicit deny in the session policy',
+        allowLifts: true,
+        explicitFix: 'Whoever issues the session (AssumeRole Policy/PolicyArns, Cognito identity pool, SSO tooling) removes or narrows the Deny in the session policy; an Allow cannot override a Deny.',
+      })(params);
+      if (!params.cognitoGuest) return words;
+      // Guests of a Cognito identity pool (enhanced flow) get a session policy AWS owns.
+      return {
+        summary: `${words.summary ?? 'Blocked by the session policy.'} These are Cognito identity-pool guest credentials, whose session policy (the managed AmazonCognitoUnAuthedIdentitiesSessionPolicy, which AWS owns) cannot be edited, and here it does not allow the call.`,
+        fix: {
+          text: "No role policy can lift it: call Bedrock with authenticated identities (their role's policies apply), or use the identity pool's basic (classic) flow with a role that allows the call; better, call Bedrock from a backend rather than with guest credentials.",
+          policy: undefined,
+          docs: DOCS.cognitoFlows,
+        },
+      };
+    },
   },
   'iam-explicit-deny': {
     gate: 'iam',

@@ -58,14 +58,26 @@ const PLACEHOLDERS: [string, keyof CauseParams][] = [
   ['<profile>', 'profile'],
 ];
 
-/** Fills `<region>`, `<model-id>` and `<profile>` with what is known; unknown ones stay. */
+/**
+ * Fills `<region>`, `<model-id>` and `<profile>` with what is known, and the default runtime
+ * host with the endpoint an override sets; unknown ones stay.
+ */
 function fill(text: string, params: CauseParams): string {
   let out = text;
+  if (params.runtimeEndpoint) {
+    const endpoint = new URL(params.runtimeEndpoint);
+    out = out.split('https://bedrock-runtime.<region>.amazonaws.com').join(endpoint.origin).split('bedrock-runtime.<region>.amazonaws.com').join(endpoint.hostname);
+  }
   for (const [placeholder, key] of PLACEHOLDERS) {
     const value = params[key];
     if (typeof value === 'string' && value !== '') out = out.split(placeholder).join(value);
   }
   return out;
+}
+
+/** A fix with the placeholders filled that `params` knows (check fills the target's Region, model and profile). */
+export function fillFix(fix: Fix, params: CauseParams): Fix {
+  return { ...fix, text: fill(fix.text, params), ...(fix.commands ? { commands: fix.commands.map((c) => fill(c, params)) } : {}) };
 }
 
 /**

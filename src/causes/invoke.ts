@@ -7,12 +7,12 @@ export const INVOKE_CAUSES = causes({
   'tokens-per-day-exhausted': {
     gate: 'invoke',
     status: 'inconclusive',
-    summary: 'The account\'s tokens-per-day quota for this model is used up (new accounts get very low daily quotas).',
+    summary: 'The account\'s tokens-per-day quota for this model is used up (new accounts get reduced daily quotas).',
     fix: {
-      text: 'Request a quota increase for "Model invocation max tokens per day" (and tokens per minute) for this model in Service Quotas, or lower max_tokens; new accounts may need AWS Support.',
+      text: 'Request a higher "Model invocation max tokens per day for <model>" quota (or the account-wide "Cross-Model Max Tokens Per Day") in Service Quotas; for new accounts AWS Support may need to raise it. Or wait for the day to roll over.',
       actor: 'administrator',
-      commands: ['aws service-quotas list-service-quotas --service-code bedrock --region <region> --query "Quotas[?contains(QuotaName, \'tokens per day\')]"'],
-      docs: DOCS.quotas,
+      commands: ['aws service-quotas list-service-quotas --service-code bedrock --region <region> --query "Quotas[?contains(QuotaName, \'tokens per day\') || contains(QuotaName, \'Tokens Per Day\')].[QuotaName,Value]"'],
+      docs: DOCS.quotasRuntime,
     },
   },
   'malformed-request': {
@@ -53,15 +53,15 @@ export const INVOKE_CAUSES = causes({
       docs: DOCS.apiErrors,
     },
   },
-  'throttled': {
+  throttled: {
     gate: 'invoke',
     status: 'inconclusive',
-    summary: 'Bedrock throttled the call (requests or tokens per minute); this proves nothing about access.',
+    summary: 'Bedrock throttled the call: the model\'s tokens-per-minute quota (or too many requests at once); this proves nothing about access.',
     fix: {
-      text: 'Retry with backoff; if it persists, request higher tokens/requests-per-minute quotas for the model in Service Quotas or use a cross-Region inference profile.',
+      text: 'Retry with backoff. If it persists, request a higher "On-demand InvokeModel tokens per minute for <model>" quota in Service Quotas ("Cross-Region InvokeModel tokens per minute for <model>" when you call through an inference profile). Each request reserves its input plus maxTokens against the quota, so set maxTokens to what you need.',
       actor: 'caller',
-      commands: ['aws service-quotas list-service-quotas --service-code bedrock --region <region>'],
-      docs: DOCS.quotas,
+      commands: ['aws service-quotas list-service-quotas --service-code bedrock --region <region> --query "Quotas[?contains(QuotaName, \'tokens per minute\')].[QuotaName,Value]"'],
+      docs: DOCS.quotasRuntime,
     },
   },
   'service-unavailable': {

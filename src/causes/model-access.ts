@@ -54,7 +54,7 @@ export const MODEL_ACCESS_CAUSES = causes({
     summary:
       'Bedrock denied access to this model for the account (the reason code in the message, e.g. a Marketplace subscription or Private Marketplace restriction, says why).',
     fix: {
-      text: 'An administrator resolves the reason in the message: approve the product in the Private Marketplace, complete the model\'s Marketplace subscription once for the account, or contact AWS Support.',
+      text: 'An administrator resolves the reason in the message: approve the product in the Private Marketplace, fix the failed Marketplace subscription (payment method, or enable the model once for the account), or contact AWS Support.',
       actor: 'administrator',
       commands: ['aws bedrock get-foundation-model-availability --model-id <model-id> --region <region>'],
       docs: DOCS.modelAccess,
@@ -85,10 +85,9 @@ export const MODEL_ACCESS_CAUSES = causes({
   'model-access-not-granted': {
     gate: 'model-access',
     status: 'fail',
-    summary:
-      'The account has no access to this model in this Region (the model-access grant of older accounts and GovCloud, or access enabled in a different Region).',
+    summary: "Bedrock refuses this model for the account. In commercial Regions access is automatic since October 2025, so the cause is elsewhere: a Marketplace subscription that failed or was never made, an account-level block, or an organisation policy. (In GovCloud, models are still enabled on the console's Model access page.)",
     fix: {
-      text: 'An administrator enables the model for this account in this Region (in GovCloud: Bedrock console > Model access); check that the client calls the Region where access was granted.',
+      text: "Check the account's standing for the model: the agreement (get-foundation-model-availability shows a failed or missing subscription and a payment problem), then SCPs and IAM (bedrock-doctor check tells them apart). An administrator fixes what it shows: a valid payment method, enabling the model once for the account, or an SCP exemption. In GovCloud (us-gov-west-1): enable the model on the Model access page, and third-party models also in the linked commercial account (us-east-1 or us-west-2).",
       actor: 'administrator',
       commands: ['aws bedrock get-foundation-model-availability --model-id <model-id> --region <region>'],
       docs: DOCS.modelAccess,
@@ -107,10 +106,9 @@ export const MODEL_ACCESS_CAUSES = causes({
   'account-not-authorized': {
     gate: 'model-access',
     status: 'fail',
-    summary:
-      'The account itself is not authorized for this model or operation (an account-level restriction, or access enabled only in another Region) — not an IAM problem.',
+    summary: 'The account itself is not authorized for this model or operation (an account-level restriction AWS sets, e.g. for new accounts or a model not offered to the account): not an IAM problem.',
     fix: {
-      text: 'Check that you call the Region where the account has access; otherwise an administrator contacts AWS Support (or AWS Sales, as the message says) to lift the account-level restriction. Changing IAM will not help.',
+      text: 'An administrator contacts AWS Support (or AWS Sales, as the message says) to lift the account-level restriction; changing IAM will not help. Meanwhile, an ACTIVE model of another provider may be available.',
       actor: 'administrator',
       commands: ['aws bedrock get-foundation-model-availability --model-id <model-id> --region <region>'],
       docs: DOCS.apiErrors,
@@ -119,9 +117,9 @@ export const MODEL_ACCESS_CAUSES = causes({
   'operation-not-allowed': {
     gate: 'model-access',
     status: 'fail',
-    summary: 'Bedrock refuses every call for this account ("Operation not allowed"): an account-level block, often pending account verification or a Legacy model in extended access.',
+    summary: 'Bedrock refuses this operation for the account ("Operation not allowed"). The cause is not documented: an account-level block, or a Legacy model in extended access.',
     fix: {
-      text: 'Try an Amazon model and another Region to confirm it is account-wide; then an administrator opens an AWS Support case (no IAM or code change fixes it).',
+      text: 'Try an ACTIVE model (and an Amazon model) to see whether it is this model or the whole account; if it is account-wide, an administrator opens an AWS Support case (no IAM or code change fixes it).',
       actor: 'administrator',
       commands: [CHECK],
       docs: DOCS.support,
@@ -132,7 +130,7 @@ export const MODEL_ACCESS_CAUSES = causes({
   'model-legacy': {
     gate: 'model-access',
     status: 'warn',
-    summary: 'The model is a Legacy model: new accounts cannot use it, and accounts lose access after weeks without use.',
+    summary: 'The model is a Legacy model: new accounts cannot use it, and accounts lose access after 15 to 30 days without use.',
     fix: {
       text: 'Migrate to an ACTIVE model of the same family.',
       actor: 'caller',
@@ -165,7 +163,7 @@ export const MODEL_ACCESS_CAUSES = causes({
     status: 'warn',
     summary: "No AWS Marketplace subscription for the model yet: the first call in this account creates it and accepts the provider's offer.",
     fix: {
-      text: 'An administrator enables the model once for the whole account (any Bedrock call by a principal with aws-marketplace:Subscribe and aws-marketplace:ViewSubscriptions, or the agreement APIs); after that no runtime role needs Marketplace permissions.',
+      text: 'The first InvokeModel or Converse call of this model in the account subscribes it in AWS Marketplace and accepts the provider EULA, for every Region: that caller needs aws-marketplace:Subscribe and aws-marketplace:ViewSubscriptions (with aws:CalledViaLast = bedrock.amazonaws.com) and the account a valid payment method. Or an administrator enables it once with the agreement APIs below; after that no runtime role needs Marketplace permissions.',
       actor: 'administrator',
       commands: [
         'aws bedrock list-foundation-model-agreement-offers --model-id <model-id> --region <region>',

@@ -24,7 +24,7 @@ export const PROVIDER_TERMS_CAUSES = causes({
       text: 'Submit the use-case form once for the account: open any Anthropic model in the Bedrock console playground, or have an administrator submit it with the API (from the management account, it covers the whole Organization). Opt-in Regions need their own submission. Access follows within minutes. If it was already submitted, check that your credentials point at that account.',
       actor: 'administrator',
       commands: [
-        `FORM=$(printf '%s' '{"companyName":"…","companyWebsite":"https://…","intendedUsers":"0","industryOption":"…","useCases":"…"}' | base64 | tr -d '\\n')`,
+        `FORM=$(printf '%s' '{"companyName":"…","companyWebsite":"https://…","intendedUsers":"0","industryOption":"…","otherIndustryOption":"","useCases":"…"}' | base64 | tr -d '\\n')`,
         'aws bedrock put-use-case-for-model-access --region <region> --form-data "$FORM"',
         'aws sts get-caller-identity',
       ],
@@ -38,7 +38,7 @@ export const PROVIDER_TERMS_CAUSES = causes({
     fix: {
       text: 'Send formData as JSON with companyName, companyWebsite, intendedUsers, industryOption, otherIndustryOption and useCases: base64-encoded once for the AWS CLI, raw bytes for the SDKs.',
       actor: 'administrator',
-      commands: ['aws bedrock put-use-case-for-model-access --form-data "$(base64 < use-case.json)" --region us-east-1'],
+      commands: ['aws bedrock put-use-case-for-model-access --region <region> --form-data "$(base64 < use-case.json | tr -d \'\\n\')"'],
       docs: DOCS.modelAccess,
     },
   },

@@ -12,9 +12,9 @@ export const REGION_CAUSES = causes({
     status: 'fail',
     summary: 'This model cannot be invoked by its base model id in this Region: it must be called through an inference profile.',
     fix: {
-      text: 'Use an inference profile id that contains the model, e.g. us.<model-id>, eu.<model-id>, apac.<model-id> or global.<model-id> (list them with list-inference-profiles), and grant IAM on the profile and its destination models.',
+      text: 'Use the id of an inference profile that contains the model, as list-inference-profiles shows for your Region (geographic ids start with us., eu., apac. …; global. only where it is listed), and allow the profile and its destination models in IAM.',
       actor: 'caller',
-      commands: ['aws bedrock list-inference-profiles --region <region> --query "inferenceProfileSummaries[].inferenceProfileId"'],
+      commands: ['aws bedrock list-inference-profiles --region <region> --query "inferenceProfileSummaries[?contains(inferenceProfileId, \'<model-id>\')].inferenceProfileId"'],
       docs: DOCS.profiles,
     },
     specialise: ({ modelId: id }) =>
@@ -22,7 +22,7 @@ export const REGION_CAUSES = causes({
         ? {
             summary: `Model ${id} cannot be invoked on demand by its base id in this Region: call it through an inference profile.`,
             fix: {
-              text: `Use an inference profile id instead of ${id}, e.g. us.${id}, eu.${id}, apac.${id} or global.${id}, whichever list-inference-profiles offers in your Region; IAM must allow the profile and the model in its destination Regions.`,
+              text: `Use the id of an inference profile that contains ${id} instead, as list-inference-profiles shows for your Region (geographic ids start with us., eu., apac. …; global. only where it is listed); IAM must allow the profile and the model in its destination Regions.`,
             },
           }
         : {},

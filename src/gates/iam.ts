@@ -1,5 +1,6 @@
 import type { EvaluationResult } from '@aws-sdk/client-iam';
 import { allow, describeArn, invokeActions, policyDocument, touchedResources, type Touched } from '../vocabulary/converse-access.js';
+import { DOCS } from '../causes/docs.js';
 import type { GateCheck, GateContext, PlannedTarget } from './shared/context.js';
 import { findProfile } from './shared/model-catalog.js';
 import { finding, fromFailure, pass } from './shared/finding.js';
@@ -127,7 +128,12 @@ export const checkIam: GateCheck = async (ctx, target) => {
     const allowLifts = first.layer === 'implicit' || first.layer === 'boundary';
     return finding('iam', layer.cause, {
       summary,
-      fix: { text: fixText, ...(allowLifts ? { policy: policyDocument([allow(deniedActions, resources)]) } : {}) },
+      fix: {
+        text: fixText,
+        ...(allowLifts ? { policy: policyDocument([allow(deniedActions, resources)]) } : {}),
+        // The cross-Region page where a profile is involved; otherwise the catalog's.
+        ...(first.layer === 'implicit' && touched.some((t) => t.viaProfile) ? { docs: DOCS.crossRegion } : {}),
+      },
       evidence: { ...evidence, details: { ...evidence.details, denials } },
     });
   }

@@ -31,6 +31,8 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
 async function wouldSubscribe(ctx: GateContext, target: PlannedTarget, baseId: string): Promise<string | null> {
   if (ctx.options.allowSubscribe) return null;
   const state = await agreementState(ctx, target.region, baseId);
+  // A failed agreement is not "a first call subscribes": provider-terms reports it.
+  if ('failed' in state && state.failed) return AGREEMENT_FAILED;
   switch (state.kind) {
     case 'needs-subscription':
       return `${baseId} is sold through AWS Marketplace and this account has no agreement yet: a call would subscribe the whole account and accept the provider's offer.`;
@@ -40,6 +42,9 @@ async function wouldSubscribe(ctx: GateContext, target: PlannedTarget, baseId: s
       return null;
   }
 }
+
+/** The reason not to call when the agreement failed (payment, geography): a call fixes nothing. */
+const AGREEMENT_FAILED = 'agreement-failed';
 
 /** The output modalities, when the catalog says the model produces no text (embeddings, images). */
 async function textlessOutputs(ctx: GateContext, target: PlannedTarget, baseId: string): Promise<string[] | null> {
@@ -64,6 +69,11 @@ export const checkInvoke: GateCheck = async (ctx, target) => {
   if (textless) {
     return finding('invoke', 'converse-unsupported', {
       summary: `Not called: ${baseId} outputs ${textless.join(', ')}, not text, and Converse needs a text model. The other gates still apply to InvokeModel.`,
+    });
+  }
+  if (reason === AGREEMENT_FAILED) {
+    return finding('invoke', 'blocked-by-provider-terms', {
+      summary: `Not called: the Marketplace agreement for ${baseId} failed (see provider-terms); re-run after it is fixed, or with --allow-subscribe to try the call.`,
     });
   }
   if (reason) {

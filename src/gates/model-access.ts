@@ -98,6 +98,14 @@ export const checkModelAccess: GateCheck = async (ctx, target) => {
   }
   if (legacy) return legacy;
   const agreement = await agreementState(ctx, target.region, baseId);
+  // A failed or pending agreement is provider-terms' finding: nothing here may say the account
+  // may use the model, or that a first call would subscribe it.
+  if (agreement.kind === 'pending' || ('failed' in agreement && agreement.failed)) {
+    return finding('model-access', 'blocked-by-provider-terms', {
+      summary: `Not decided: the Marketplace agreement for ${baseId} is ${agreement.kind === 'pending' ? 'still being processed' : 'failed'} (see provider-terms).`,
+      evidence,
+    });
+  }
   if (agreement.kind === 'needs-subscription' || agreement.kind === 'offers-unknown') {
     return marketplaceReadiness(ctx, target, baseId, agreement.kind === 'needs-subscription' ? agreement.eula : undefined);
   }

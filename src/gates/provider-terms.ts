@@ -1,3 +1,4 @@
+import { ACTION_OF_OPERATION, type Operation } from '../vocabulary/iam-actions.js';
 import { providerOf } from '../vocabulary/model-id.js';
 import type { Status } from '../types.js';
 import type { GateCheck, GateContext, GateOutcome, PlannedTarget } from './shared/context.js';
@@ -74,6 +75,12 @@ export const checkProviderTerms: GateCheck = async (ctx, target) => {
   const findings = (
     await Promise.all([agreement(ctx, target, baseId), providerOf(baseId) === 'anthropic' ? anthropicUseCase(ctx, target) : null])
   ).filter((f): f is GateOutcome => f !== null);
+  // Both reads denied: one "Cannot look" that names both permissions.
+  const denied = findings.filter((f) => f.cause === 'lookup-denied');
+  if (denied.length > 1) {
+    const actions = denied.map((f) => ACTION_OF_OPERATION[f.evidence.operation as Operation]).filter(Boolean);
+    return finding('provider-terms', 'lookup-denied', { params: { actions }, evidence: denied[0]!.evidence });
+  }
   const worst = findings.sort((a, b) => SEVERITY.indexOf(b.status) - SEVERITY.indexOf(a.status))[0];
   return worst ?? pass('provider-terms', `No provider terms are outstanding for ${baseId}.`);
 };

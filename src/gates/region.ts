@@ -42,7 +42,7 @@ async function checkBaseModel(ctx: GateContext, target: PlannedTarget, baseId: s
       fix: {
         text: profiles.length
           ? `Use the inference profile id ${profiles[0]} as the modelId${profiles.length > 1 ? ` (others: ${profiles.slice(1).join(', ')})` : ''}, and allow bedrock:InvokeModel on the profile and on the model in every destination Region.`
-          : `Use an inference profile that contains ${baseId} (list them below) as the modelId.`,
+          : `No inference profile listed in ${target.region} contains ${baseId}: call it from a Region whose profiles contain it (the command below lists this Region's), or check that the caller may list inference profiles.`,
         commands: [`aws bedrock list-inference-profiles --region ${target.region} --query "inferenceProfileSummaries[?contains(inferenceProfileId, '${baseId}')].inferenceProfileId"`],
       },
       evidence: { service: 'bedrock', operation: 'ListFoundationModels', details: { inferenceTypesSupported: model.inferenceTypesSupported, profiles } },

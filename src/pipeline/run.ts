@@ -5,11 +5,12 @@ import { setUpAuth, type AuthSetup } from '../aws/credentials.js';
 import { probeEndpoint } from '../aws/endpoints.js';
 import { principalOf } from '../vocabulary/principal.js';
 import { proxyAgent } from '../aws/proxy.js';
-import { hostsBedrock } from '../vocabulary/regions.js';
+import { hostsBedrock, realRegion } from '../vocabulary/regions.js';
 import type { GateCheck, GateContext, GateOutcome, GateResult, PlannedTarget } from '../gates/shared/context.js';
 import { GATE_CHECKS } from '../gates/index.js';
 import { secretScrubber } from '../secrets.js';
 import { finding } from '../gates/shared/finding.js';
+import { fillFix, type CauseParams } from '../causes/index.js';
 import { GATES, type Gate } from '../types.js';
 import type { ReportCheck, ReportIdentity, RunResult } from './result.js';
 import { Lookups } from '../aws/lookups.js';
@@ -72,6 +73,7 @@ export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunRe
   const homeRegion = plan.targets.find((t) => hostsBedrock(t.region))?.region ?? 'us-east-1';
   const lookups = new Lookups(clients, auth, settings, homeRegion);
   const probes = new Map<string, Promise<CallOutcome<{ durationMs: number; address?: string }>>>();
+  const known = knownSettings(plan, deps.env);
   const ctx: GateContext = {
     auth,
     clients,
@@ -104,7 +106,7 @@ export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunRe
         );
         const timings = new Map(outcomes.map(([gate, o]) => [gate, o.durationMs]));
         const reconciled = reconcile(new Map(outcomes.map(([gate, o]) => [gate, o.result])));
-        const checks = GATES.map((gate) => toCheck(reconciled.get(gate)!, target, timings.get(gate) ?? 0));
+        const checks = GATES.map((gate) => toCheck(reconciled.get(gate)!, target, timings.get(gate) ?? 0, known));
         checks.forEach((check) => deps.onCheck?.(check));
         return checks;
       }),
@@ -168,9 +170,26 @@ async function probeOnce(url: URL, timeoutMs: number, settings: CallSettings): P
 }
 
 /** The reported check: the result's own fields only (reconciliation notes stay internal). */
-function toCheck(result: GateResult, target: PlannedTarget, durationMs: number): ReportCheck {
-  const { gate, status, cause, summary, fix, evidence } = result;
+function toCheck(result: GateResult, target: PlannedTarget, durationMs: number, known: CauseParams): ReportCheck {
+  const { gate, status, cause, summary, evidence } = result;
+  // What the doctor knows fills what a fix left open (an error's fix speaks of <region>).
+  const modelId = 'baseId' in target.ref ? target.ref.baseId : target.model;
+  const fix = result.fix ? fillFix(result.fix, { ...known, region: realRegion(target.region), modelId }) : null;
   return { gate, region: target.region, model: target.model, status, cause, summary, fix, evidence, durationMs };
+}
+
+/** The profile and runtime endpoint in use, for the fixes' placeholders. */
+function knownSettings(plan: Plan, env: NodeJS.ProcessEnv): CauseParams {
+  const ignore = (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '').toLowerCase() === 'true';
+  const runtime = ignore ? undefined : (env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME || env.AWS_ENDPOINT_URL);
+  let runtimeEndpoint: string | undefined;
+  try {
+    runtimeEndpoint = runtime ? new URL(runtime).origin : undefined;
+  } catch {
+    runtimeEndpoint = undefined;
+  }
+  const profile = plan.profile ?? env.AWS_PROFILE;
+  return { ...(profile ? { profile } : {}), ...(runtimeEndpoint ? { runtimeEndpoint } : {}) };
 }
 
 /** The identity for the report, from look-ups already made (the policy subject is shared with the gates). */

@@ -15,6 +15,8 @@ interface PolicyOptions {
   account: string;
   /** Add the read-only permissions bedrock-doctor uses to look. */
   doctor: boolean;
+  /** The caller's own IAM user or role ARN, to scope the doctor's simulation to it. */
+  principal?: string;
 }
 
 /**
@@ -62,13 +64,21 @@ export function leastPrivilegePolicy(targets: PolicyTarget[], options: PolicyOpt
   }
   if (options.doctor) {
     statements.push(allow(DOCTOR_BEDROCK_READS, ['*'], { sid: 'BedrockDoctorReadOnly' }));
-    const partition = partitionOf(targets[0]?.region ?? 'us-east-1');
-    // Narrow to the caller's own user or role ARN where you know it.
-    statements.push(
-      allow(['iam:SimulatePrincipalPolicy', 'iam:GetRole'], [`arn:${partition}:iam::${options.account}:user/*`, `arn:${partition}:iam::${options.account}:role/*`], {
-        sid: 'BedrockDoctorSimulateSelf',
-      }),
-    );
+    statements.push(simulateSelf(partitionOf(targets[0]?.region ?? 'us-east-1'), options));
   }
   return policyDocument(statements);
+}
+
+/**
+ * The doctor simulates the caller's own policies: on its own user (iam:SimulatePrincipalPolicy),
+ * or its own role (and iam:GetRole, to read the role's path). Unknown, any user or role of the
+ * account, which the policy command says to narrow.
+ */
+function simulateSelf(partition: string, options: PolicyOptions): Statement {
+  const sid = 'BedrockDoctorSimulateSelf';
+  if (options.principal) {
+    const role = /:role\//.test(options.principal);
+    return allow(role ? ['iam:SimulatePrincipalPolicy', 'iam:GetRole'] : ['iam:SimulatePrincipalPolicy'], [options.principal], { sid });
+  }
+  return allow(['iam:SimulatePrincipalPolicy', 'iam:GetRole'], [`arn:${partition}:iam::${options.account}:user/*`, `arn:${partition}:iam::${options.account}:role/*`], { sid });
 }

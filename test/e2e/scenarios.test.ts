@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCENARIOS, scenarioArgs, scenarioEnvironment, secretCanaries, startEmulator, type Emulator } from '../../src/sandbox/index.js';
 import { CAUSE_IDS } from '../../src/causes/index.js';
+import { policyProblems } from '../unit/causes/policy-problems.js';
 import { runCli, STACK_TRACE } from './cli.js';
 
 const READ_OPERATIONS = new Set([
@@ -38,6 +39,8 @@ describe.each(SCENARIOS.map((s) => [s.name, s] as const))('check against the emu
     expect(report.checks).toHaveLength(7);
     // Every cause the run reports is a catalog id.
     for (const check of report.checks) if (check.cause !== null) expect(CAUSE_IDS, check.gate).toContain(check.cause);
+    // No printed policy names an action IAM does not have, or answers an explicit deny with an Allow.
+    for (const check of report.checks) expect(policyProblems(check.remediation?.policy, `${check.summary} ${check.evidence.message ?? ''}`), check.gate).toEqual([]);
 
     const findings = report.checks.filter((c: { status: string }) => c.status !== 'pass' && c.status !== 'skip');
     if (scenario.gate) {

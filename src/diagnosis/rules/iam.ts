@@ -32,7 +32,7 @@ export const IAM_RULES: readonly Rule[] = [
     cause: 'session-policy-deny',
     seenUnder: ['AccessDeniedException', 'AccessDenied'],
     message: /no session policy allows|explicit deny in a session policy/i,
-    extract: denialOf,
+    extract: (m) => ({ ...denialOf(m), cognitoGuest: /CognitoIdentityCredentials|Cognito_\w*Unauth/i.test(m.text) }),
   },
   {
     cause: 'iam-explicit-deny',

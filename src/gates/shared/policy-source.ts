@@ -44,8 +44,13 @@ export async function policySource(ctx: GateContext, gate: Gate): Promise<Policy
 
 /** A denial of the simulation itself: a warn naming the permission, never a failure. */
 export function cannotSimulate(gate: Gate, sourceArn: string, evidence: Evidence): GateOutcome {
+  // A role's path is read with iam:GetRole; a user needs only the simulation.
+  const role = /:role\//.test(sourceArn);
   return finding(gate, 'cannot-simulate', {
-    fix: { policy: policyDocument([allow(['iam:SimulatePrincipalPolicy', 'iam:GetRole'], sourceArn)]) },
+    fix: {
+      text: `To check IAM predictively, allow ${role ? 'iam:SimulatePrincipalPolicy and iam:GetRole on the caller\'s own role' : 'iam:SimulatePrincipalPolicy on the caller\'s own user'} (${sourceArn}).`,
+      policy: policyDocument([allow(role ? ['iam:SimulatePrincipalPolicy', 'iam:GetRole'] : ['iam:SimulatePrincipalPolicy'], sourceArn)]),
+    },
     evidence,
   });
 }

@@ -171,3 +171,42 @@ describe('check pipeline', () => {
     expect(result.checks.find((c) => c.gate === 'invoke')?.status).toBe('inconclusive');
   });
 });
+
+describe('gates that share the Marketplace agreement agree', () => {
+  it('a failed agreement (INVALID_PAYMENT_INSTRUMENT) fails provider-terms with its message, predicts no subscription, and exits 1', async () => {
+    m.bedrock.on(GetFoundationModelAvailabilityCommand).resolves({
+      modelId: HAIKU,
+      agreementAvailability: { status: 'ERROR', errorMessage: 'INVALID_PAYMENT_INSTRUMENT: A valid payment instrument must be provided.' },
+      authorizationStatus: 'AUTHORIZED',
+      entitlementAvailability: 'AVAILABLE',
+      regionAvailability: 'AVAILABLE',
+    });
+    const result = await run();
+    const check = (gate: string) => result.checks.find((c) => c.gate === gate)!;
+    expect(check('provider-terms')).toMatchObject({ status: 'fail', cause: 'marketplace-agreement-failed' });
+    expect(check('provider-terms').summary).toContain('INVALID_PAYMENT_INSTRUMENT');
+    for (const gate of ['model-access', 'invoke']) {
+      expect(check(gate)).toMatchObject({ status: 'skip', cause: 'blocked-by-provider-terms' });
+      expect(check(gate).summary).not.toMatch(/should subscribe|would subscribe|may use/);
+    }
+    expect(m.runtime.commandCalls(ConverseCommand)).toHaveLength(0);
+    expect(exitCodeOf(result.checks, false)).toBe(1);
+  });
+
+  it('a pending agreement: model-access does not say the account may use the model', async () => {
+    m.bedrock.on(GetFoundationModelAvailabilityCommand).resolves({
+      modelId: HAIKU,
+      agreementAvailability: { status: 'PENDING' },
+      authorizationStatus: 'AUTHORIZED',
+      entitlementAvailability: 'AVAILABLE',
+      regionAvailability: 'AVAILABLE',
+    });
+    m.runtime.on(ConverseCommand).rejects(awsError('AccessDeniedException', 403, 'Your account is not authorized to access this model. Your AWS Marketplace subscription for this model is still being processed'));
+    const result = await run();
+    const access = result.checks.find((c) => c.gate === 'model-access')!;
+    expect(access.summary).not.toMatch(/may use/);
+    expect(access).toMatchObject({ status: 'skip', cause: 'blocked-by-provider-terms' });
+    expect(statusOf(result, 'provider-terms')).toBe('pending');
+    expect(exitCodeOf(result.checks, false)).toBe(3);
+  });
+});
