@@ -15,6 +15,8 @@ interface FixSpec {
   docs?: string;
   commands?: readonly string[];
   policy?: unknown;
+  /** Advice to run `bedrock-doctor check`, added to the text everywhere but inside a check. */
+  checkHint?: string;
 }
 
 /**

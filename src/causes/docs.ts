@@ -29,8 +29,9 @@ export const DOCS = {
   proxy: 'https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/node-configuring-proxies.html',
   region: 'https://docs.aws.amazon.com/sdkref/latest/guide/feature-region.html',
   optInRegions: 'https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-regions.html',
-  modelsRegions: 'https://docs.aws.amazon.com/bedrock/latest/userguide/models-regions.html',
-  modelIds: 'https://docs.aws.amazon.com/bedrock/latest/userguide/models-supported.html',
+  // models-regions.html and models-supported.html are now stubs that point here.
+  modelsRegions: 'https://docs.aws.amazon.com/bedrock/latest/userguide/models-region-compatibility.html',
+  modelIds: 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-cards.html',
   profiles: 'https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html',
   modelAccess: 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html',
   marketplace: 'https://repost.aws/knowledge-center/bedrock-resolve-marketplace-permission',

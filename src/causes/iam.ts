@@ -71,10 +71,12 @@ function denial(words: DenialWords) {
     if (!d?.action) return {};
     const lifts = words.allowLifts && !d.explicit;
     const who = d.principal ? `${d.principal} ` : '';
-    const what = describeArn(d.resource, lifts ? 'advice' : 'short', { viaProfile: d.viaProfile });
+    const on = d.resource ? ` on ${describeArn(d.resource, lifts ? 'advice' : 'short', { viaProfile: d.viaProfile })}` : '';
     const policy = lifts ? allowDenied(d) : undefined;
+    // The policy type an explicit deny names wins over the rule's general words.
+    const why = d.explicit ? (d.denyIn ? `an explicit deny in ${d.denyIn}` : words.explicit) : words.missing;
     return {
-      summary: `${words.prefix}: ${who}may not call ${actionWords(d.action)} on ${what}: ${d.explicit ? words.explicit : words.missing}.`,
+      summary: `${words.prefix}: ${who}may not call ${actionWords(d.action)}${on}: ${why}.`,
       fix: {
         ...(policy ? { policy } : {}),
         ...(d.explicit && words.explicitFix ? { text: words.explicitFix } : {}),
@@ -158,7 +160,13 @@ export const IAM_CAUSES = causes({
       commands: ['aws ec2 describe-vpc-endpoints --filters Name=service-name,Values=com.amazonaws.<region>.bedrock-runtime'],
       docs: DOCS.vpce,
     },
-    specialise: denial({ prefix: 'Denied by a VPC endpoint policy', missing: 'no VPC endpoint policy allows it', explicit: 'an explicit deny in the VPC endpoint policy', allowLifts: false }),
+    specialise: denial({
+      prefix: 'Denied by a VPC endpoint policy',
+      missing: 'no VPC endpoint policy allows it',
+      explicit: 'an explicit deny in the VPC endpoint policy',
+      allowLifts: false,
+      explicitFix: 'An administrator removes or narrows the Deny statement in the bedrock-runtime VPC endpoint policy that matches this action and resource (or routes the call through an endpoint whose policy does not deny it); an Allow cannot override a Deny.',
+    }),
   },
   'permissions-boundary': {
     gate: 'iam',
@@ -216,7 +224,7 @@ export const IAM_CAUSES = causes({
       commands: ['aws iam simulate-principal-policy --policy-source-arn <role-or-user-arn> --action-names bedrock:InvokeModel --resource-arns <resource-arn>'],
       docs: DOCS.evaluation,
     },
-    specialise: denial({ prefix: 'Explicitly denied by an IAM policy', missing: 'an explicit deny in an identity-based policy', explicit: 'an explicit deny in an identity-based policy', allowLifts: false }),
+    specialise: denial({ prefix: 'Explicitly denied by a policy', missing: 'an explicit deny', explicit: 'an explicit deny', allowLifts: false }),
   },
   'iam-implicit-deny': {
     gate: 'iam',
@@ -234,7 +242,8 @@ export const IAM_CAUSES = causes({
     status: 'fail',
     summary: 'IAM denied the call (the message does not say which policy type).',
     fix: {
-      text: 'An administrator grants this action on the resource ARN in the message; run bedrock-doctor check to see whether an SCP, boundary or session policy is involved.',
+      text: 'An administrator grants this action on the resource ARN in the message, unless a Deny (an SCP, a boundary, an explicit Deny) is at fault: then no Allow helps.',
+      checkHint: 'Run bedrock-doctor check to see which policy type is involved.',
       actor: 'administrator',
       commands: [CHECK],
       docs: DOCS.accessDenied,
@@ -245,7 +254,6 @@ export const IAM_CAUSES = causes({
         summary: `IAM denied ${d.principal ? `${d.principal} ` : 'the caller '}${d.action ? actionWords(d.action) : 'the action'}${d.resource ? ` on ${describeArn(d.resource, 'short')}` : ''} (the message does not say which policy type).`,
         fix: {
           ...(policy ? { policy } : {}),
-          text: 'An administrator grants this action on the resource ARN in the message, unless a Deny (an SCP, a boundary, an explicit Deny) is at fault: then no Allow helps. Run bedrock-doctor check to see which policy type is involved.',
         },
       };
     },
@@ -255,7 +263,8 @@ export const IAM_CAUSES = causes({
     status: 'fail',
     summary: 'Access was denied, but the message does not say why (IAM, an account-level block, or the auth method).',
     fix: {
-      text: 'Run bedrock-doctor check: it tests credentials, IAM, model access and provider terms separately and names the one at fault.',
+      text: 'The message does not say which: IAM, an account-level block, or the way the client authenticates.',
+      checkHint: 'Run bedrock-doctor check: it tests credentials, IAM, model access and provider terms separately and names the one at fault.',
       actor: 'caller',
       commands: [CHECK],
       docs: DOCS.accessDenied,

@@ -88,7 +88,12 @@ export function fillFix(fix: Fix, params: CauseParams): Fix {
 export function describeCause(id: CauseId, params: CauseParams = {}): { summary: string; fix: Fix | null } {
   const spec = CAUSES[id];
   let summary = spec.summary;
-  let fix: Fix | null = spec.fix ? { ...spec.fix, commands: spec.fix.commands ? [...spec.fix.commands] : undefined } : null;
+  let fix: Fix | null = null;
+  if (spec.fix) {
+    const { checkHint, ...rest } = spec.fix;
+    const text = checkHint && !params.inCheck ? `${rest.text} ${checkHint}` : rest.text;
+    fix = { ...rest, text, commands: rest.commands ? [...rest.commands] : undefined };
+  }
   if (spec.specialise) {
     try {
       const special = spec.specialise(params);

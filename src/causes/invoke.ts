@@ -97,7 +97,8 @@ export const INVOKE_CAUSES = causes({
     status: 'fail',
     summary: 'Bedrock rejected the request as invalid; the message names the field.',
     fix: {
-      text: 'Check the model id and the request body against the message; run bedrock-doctor check to rule out Region and access problems.',
+      text: 'Check the model id and the request body against the message.',
+      checkHint: 'Run bedrock-doctor check to rule out Region and access problems.',
       actor: 'caller',
       commands: [CHECK],
       docs: DOCS.apiErrors,

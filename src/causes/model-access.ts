@@ -42,7 +42,7 @@ export const MODEL_ACCESS_CAUSES = causes({
         ? {
             summary: `The first call would subscribe the account to this model in AWS Marketplace, but an explicit deny${d.denyIn ? ` in ${d.denyIn}` : ''} blocks the Marketplace actions for this caller.`,
             fix: {
-              text: 'An administrator whose Marketplace actions are not denied enables the model once for the whole account (ListFoundationModelAgreementOffers + CreateFoundationModelAgreement, or one call in the console playground); an Allow cannot override the Deny, and after that no role needs Marketplace permissions.',
+              text: 'An Allow cannot override the Deny. Whoever owns the denying policy (for an SCP, an Organizations administrator) exempts one designated principal, e.g. with a condition on aws:PrincipalArn; that principal enables the model once for the whole account (ListFoundationModelAgreementOffers + CreateFoundationModelAgreement, or one call in the console playground). After that no role needs Marketplace permissions.',
               policy: undefined,
             },
           }
@@ -87,7 +87,8 @@ export const MODEL_ACCESS_CAUSES = causes({
     status: 'fail',
     summary: "Bedrock refuses this model for the account. In commercial Regions access is automatic since October 2025, so the cause is elsewhere: a Marketplace subscription that failed or was never made, an account-level block, or an organisation policy. (In GovCloud, models are still enabled on the console's Model access page.)",
     fix: {
-      text: "Check the account's standing for the model: the agreement (get-foundation-model-availability shows a failed or missing subscription and a payment problem), then SCPs and IAM (bedrock-doctor check tells them apart). An administrator fixes what it shows: a valid payment method, enabling the model once for the account, or an SCP exemption. In GovCloud (us-gov-west-1): enable the model on the Model access page, and third-party models also in the linked commercial account (us-east-1 or us-west-2).",
+      text: "Check the account's standing for the model: the agreement (get-foundation-model-availability shows a failed or missing subscription and a payment problem), then SCPs and IAM. An administrator fixes what it shows: a valid payment method, enabling the model once for the account, or an SCP exemption. In GovCloud (us-gov-west-1): enable the model on the Model access page, and third-party models also in the linked commercial account (us-east-1 or us-west-2).",
+      checkHint: 'Run bedrock-doctor check to tell the agreement, SCPs and IAM apart.',
       actor: 'administrator',
       commands: ['aws bedrock get-foundation-model-availability --model-id <model-id> --region <region>'],
       docs: DOCS.modelAccess,

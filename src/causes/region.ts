@@ -110,7 +110,7 @@ export const REGION_CAUSES = causes({
       text: 'An administrator enables the Region (Account > AWS Regions), or call a Region that is enabled.',
       actor: 'administrator',
       commands: ['aws account list-regions --region-opt-status-contains ENABLED ENABLED_BY_DEFAULT'],
-      docs: 'https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-regions.html',
+      docs: DOCS.optInRegions,
     },
   },
   'resource-not-found': {

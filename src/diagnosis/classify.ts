@@ -195,9 +195,11 @@ export function classify(input: unknown, context?: ClassifyContext): Diagnosis {
     const hit = matchRules(extracted, ctx);
     // Inside check the doctor knows what it called; a pasted text may be about something else.
     // Credentials are the exception: the same expired token fails every AWS service alike.
-    const sameCredentials = hit !== undefined && hit.confidence >= 0.8 && causeSpec(hit.rule.cause).gate === 'credentials';
-    const what = ctx.service || sameCredentials ? null : notBedrock(extracted.text, facts.host);
-    if (what) return diagnosisOf('not-bedrock', FOREIGN_CONFIDENCE, { what });
+    const recognised = hit !== undefined && hit.confidence >= 0.8;
+    const sameCredentials = recognised && causeSpec(hit.rule.cause).gate === 'credentials';
+    const foreign = ctx.service || sameCredentials ? null : notBedrock(extracted.text, facts.host);
+    // A weak sign (a program error, a product named in passing) yields to a recognised message.
+    if (foreign && (foreign.strength === 'strong' || !recognised)) return diagnosisOf('not-bedrock', FOREIGN_CONFIDENCE, { what: foreign.what });
     return hit ? toDiagnosis(hit) : unrecognised();
   } catch {
     return unrecognised();

@@ -34,6 +34,7 @@ export function parseIamDenial(text: string): IamDenial {
   const denyIn = /explicit deny in (an? [\w -]{3,40}?(?:policy|boundary))/i.exec(text)?.[1];
   if (denyIn) out.denyIn = denyIn;
   if (/because no [\w -]{3,40}?(?:policy|boundary) allows/i.test(text)) out.missingAllow = true;
-  if (/inference-profile\/|InferenceProfileArn|inference profile/i.test(text)) out.viaProfile = true;
+  // A profile ARN or id anywhere in the text (Claude Code prints the model it called: "us.anthropic.…").
+  if (/inference-profile\/|InferenceProfileArn|inference profile|\b(?:us|eu|apac|jp|au|ca|us-gov|global)\.[a-z0-9-]+\.[a-z]/i.test(text)) out.viaProfile = true;
   return out;
 }

@@ -4,7 +4,7 @@ import { callAws, notAnAnswer, type Failed } from '../aws/call.js';
 import type { GateCheck, GateContext, PlannedTarget } from './shared/context.js';
 import { agreementState } from './shared/agreement.js';
 import { baseModelId } from './shared/model-catalog.js';
-import { finding, fixInCheck, pass } from './shared/finding.js';
+import { finding, inCheck, pass } from './shared/finding.js';
 
 /** A minimal request every text model accepts: a short prompt, few tokens, no randomness. */
 const PROBE_REQUEST = {
@@ -97,7 +97,8 @@ export const checkInvoke: GateCheck = async (ctx, target) => {
   }
   // A 200 without output or stop reason is not a Converse answer (a proxy's page read as empty).
   const failed = call.ok ? (notAnAnswer(call, 'Converse', 'output and no stop reason', ctx.settings) as Failed) : call;
-  const { diagnosis: d, evidence } = failed;
+  const { evidence } = failed;
+  const d = inCheck(failed.diagnosis);
   if (REQUEST_REJECTED.has(d.cause)) {
     // The doctor's own minimal request was refused as malformed: that says nothing about access.
     return {
@@ -115,7 +116,7 @@ export const checkInvoke: GateCheck = async (ctx, target) => {
     status: d.status,
     cause: d.cause,
     summary: own ? d.summary : `Converse failed: ${d.summary} (see ${d.gate})`,
-    fix: own ? fixInCheck(d) : null,
+    fix: own ? d.fix : null,
     evidence,
     invoke: { answered: false, diagnosis: d },
   };

@@ -43,7 +43,9 @@ export function describeArn(arn: string | undefined, style: 'short' | 'advice', 
   if (style === 'short') {
     if (kind === 'inference-profile' || kind === 'application-profile') return `the inference profile ${arn}`;
     if (kind === 'global-model') return `the global model ARN ${arn} (aws:RequestedRegion "unspecified")`;
-    return `the model ARN ${arn}`;
+    if (kind === 'regional-model') return `the model ARN ${arn}`;
+    if (kind === 'none') return 'any resource ("*")';
+    return `the resource ${arn}`;
   }
   switch (kind) {
     case 'none':

@@ -40,7 +40,7 @@ describe.each(SCENARIOS.map((s) => [s.name, s] as const))('check against the emu
     // Every cause the run reports is a catalog id.
     for (const check of report.checks) if (check.cause !== null) expect(CAUSE_IDS, check.gate).toContain(check.cause);
     // No printed policy names an action IAM does not have, or answers an explicit deny with an Allow.
-    for (const check of report.checks) expect(policyProblems(check.remediation?.policy, `${check.summary} ${check.evidence.message ?? ''}`), check.gate).toEqual([]);
+    for (const check of report.checks) expect(policyProblems(check.remediation?.policy, `${check.summary} ${check.evidence.message ?? ''}`, check.cause), check.gate).toEqual([]);
 
     const findings = report.checks.filter((c: { status: string }) => c.status !== 'pass' && c.status !== 'skip');
     if (scenario.gate) {

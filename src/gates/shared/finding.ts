@@ -1,6 +1,6 @@
 import type { Failed } from '../../aws/call.js';
 import { causeSpec, describeCause, type CauseId, type CauseParams } from '../../causes/index.js';
-import type { Diagnosis } from '../../diagnosis/index.js';
+import { diagnosisOf, type Diagnosis } from '../../diagnosis/index.js';
 import type { Evidence, Fix, Gate, Status } from '../../types.js';
 import type { GateOutcome } from './context.js';
 
@@ -46,7 +46,7 @@ export function pass(gate: Gate, summary: string, evidence: Evidence = {}): Gate
  * - anything else is this gate's finding if it belongs here, else inconclusive here.
  */
 export function fromFailure(gate: Gate, failed: Failed): GateOutcome {
-  const d = failed.diagnosis;
+  const d = inCheck(failed.diagnosis);
   const evidence = failed.evidence;
   if (d.cause === 'wrong-endpoint' && gate !== 'network') {
     // One read the endpoint does not know proves only that this look-up is unavailable there;
@@ -63,11 +63,17 @@ export function fromFailure(gate: Gate, failed: Failed): GateOutcome {
   if (d.gate === gate) return { gate, status: d.status, cause: d.cause, summary: d.summary, fix: d.fix, evidence };
   // What a look-up's error says about another gate is a guess from one read (a bare 404 reads
   // as "model not found"): it stays here, as this gate's open question, and moves nowhere.
-  return { gate, status: 'inconclusive', cause: d.cause, summary: `${evidence.operation ?? 'A lookup'} could not complete: ${d.summary}`, fix: fixInCheck(d), evidence };
+  return { gate, status: 'inconclusive', cause: d.cause, summary: `${evidence.operation ?? 'A lookup'} could not complete: ${d.summary}`, fix: d.fix, evidence };
 }
 
-/** An unrecognised error's usual advice is "run bedrock-doctor check": inside check, say what helps instead. */
-export function fixInCheck(d: Diagnosis): Fix {
-  if (d.cause !== 'unrecognised-error') return d.fix;
-  return describeCause('unrecognised-error', { inCheck: true }).fix!;
+/**
+ * A classified error as check reports it: the catalog's texts said inside a check (no advice to
+ * run the check; "what helps instead" for an unrecognised error), with what the error named.
+ */
+export function inCheck(d: Diagnosis): Diagnosis {
+  try {
+    return diagnosisOf(d.cause, d.confidence, { ...d.params, inCheck: true }, d.rule);
+  } catch {
+    return d;
+  }
 }

@@ -28,8 +28,15 @@ describe('no policy with an action IAM does not have', () => {
     expect(d.summary).toContain(`authorized as ${real}`);
   });
 
-  it('another service\'s action or a denial without its resource gets no policy', () => {
-    expect(policyText(denial('bedrock:InvokeModel', '', 'because no identity-based policy allows the bedrock:InvokeModel action').replace(' on resource: ', ''))).toBe('null');
+  it('a denial without its resource gets no policy, and its summary names no resource', () => {
+    const d = classify(denial('bedrock:InvokeModel', '', 'because no identity-based policy allows the bedrock:InvokeModel action').replace(' on resource: ', ''));
+    expect(d.fix.policy).toBeUndefined();
+    expect(d.summary).not.toMatch(/undefined| on /);
+  });
+
+  it("another service's action gets no policy even where the catalog would offer one", () => {
+    const { fix } = describeCause('iam-implicit-deny', { denial: { action: 's3:GetObject', resource: 'arn:aws:s3:::bucket/key' } });
+    expect(fix!.policy).toBeUndefined();
   });
 });
 
@@ -64,11 +71,30 @@ describe('no Allow against an explicit deny', () => {
     expect(d.summary).not.toMatch(/needs an Allow/);
   });
 
+  it('an explicit deny in a VPC endpoint policy: remove the Deny, no Allow', () => {
+    const d = classify(denial('bedrock:InvokeModel', HAIKU_ARN, 'with an explicit deny in a VPC endpoint policy'));
+    expect(d.cause).toBe('vpce-policy-deny');
+    expect(d.fix.text).toMatch(/removes or narrows the Deny statement/);
+    expect(d.fix.policy).toBeUndefined();
+  });
+
+  it('an explicit deny in a resource-based policy is named as such', () => {
+    const d = classify(denial('bedrock:InvokeModel', HAIKU_ARN, 'with an explicit deny in a resource-based policy'));
+    expect(d.summary).toMatch(/an explicit deny in a resource-based policy\.$/);
+  });
+
+  it('an SCP denial of an account-level read speaks of any resource, not a model ARN', () => {
+    const d = classify(denial('bedrock:ListFoundationModels', '*', 'with an explicit deny in a service control policy'));
+    expect(d.summary).toMatch(/on any resource \("\*"\)/);
+    expect(d.summary).not.toMatch(/model ARN/);
+  });
+
   it('Marketplace actions denied explicitly: no Subscribe Allow', () => {
     const d = classify('AccessDeniedException: Model access is denied due to arn:aws:iam::111122223333:user/dev is not authorized to perform: aws-marketplace:Subscribe on resource: * with an explicit deny in a service control policy');
     expect(d.cause).toBe('marketplace-permissions-missing');
     expect(d.fix.policy).toBeUndefined();
     expect(d.fix.text).toMatch(/cannot override the Deny/);
+    expect(d.fix.text).toMatch(/exempts one designated principal/);
   });
 });
 
@@ -80,7 +106,8 @@ describe('words that fit the case', () => {
   });
 
   it('a destination-Region model denial through a profile says so, and points at the cross-Region page', () => {
-    const d = classify(`${denial('bedrock:InvokeModel', 'arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-sonnet-4-20250514-v1:0', 'because no identity-based policy allows the bedrock:InvokeModel action')} (called through arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.anthropic.claude-sonnet-4-20250514-v1:0)`);
+    // As Claude Code prints it: the profile id it called, then the denial of a destination Region's model.
+    const d = classify(`API Error (us.anthropic.claude-sonnet-4-20250514-v1:0): 403 ${denial('bedrock:InvokeModel', 'arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-sonnet-4-20250514-v1:0', 'because no identity-based policy allows the bedrock:InvokeModel action')}`);
     expect(d.summary).toMatch(/destination Region/);
     expect(d.fix.docs).toMatch(/inference-profiles-prereq/);
   });

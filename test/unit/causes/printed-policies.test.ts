@@ -28,6 +28,6 @@ describe('every printed policy, over every real error text', () => {
 
   it.each(TEXTS)('%s', (_id, text) => {
     const d = classify(text);
-    expect(policyProblems(d.fix.policy, `${text} ${d.summary}`)).toEqual([]);
+    expect(policyProblems(d.fix.policy, `${text} ${d.summary}`, d.cause)).toEqual([]);
   });
 });

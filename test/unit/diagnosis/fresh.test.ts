@@ -21,11 +21,18 @@ const CASES: FreshCase[] = readFileSync(new URL('../../fixtures/bedrock-errors-f
   .filter((line) => line.trim())
   .map((line) => JSON.parse(line) as FreshCase);
 
+/**
+ * The two texts no rule should claim: a bare "API Error: 404" (the wrong base URL in the thread,
+ * nothing in the text), and "You don't have access to the model" whose thread's cause was an
+ * unset Region (the same words as a real access denial).
+ */
+const KNOWN_MISSES = ['h013', 'h025'];
+
 describe('fresh real Bedrock texts', () => {
-  it('scores at least 90% overall, and the misses are named', () => {
-    const misses = CASES.filter((c) => !c.gates.includes(classify(c.message).gate)).map((c) => `${c.id} (${c.source})`);
+  it('misses only the known ambiguous texts', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(60);
-    expect((CASES.length - misses.length) / CASES.length, misses.join(', ')).toBeGreaterThanOrEqual(0.9);
+    const misses = CASES.filter((c) => !c.gates.includes(classify(c.message).gate)).map((c) => c.id);
+    expect(misses).toEqual(KNOWN_MISSES);
   });
 
   it('never answers a Bedrock text with a policy for another service', () => {

@@ -210,3 +210,28 @@ describe('gates that share the Marketplace agreement agree', () => {
     expect(exitCodeOf(result.checks, false)).toBe(3);
   });
 });
+
+describe('fixes printed inside check', () => {
+  it('fill the Region, the model and the runtime endpoint an override sets, and never say "run bedrock-doctor check"', async () => {
+    m.runtime.on(ConverseCommand).rejects(awsError('ThrottlingException', 429, 'Too many tokens, please wait before trying again.'));
+    const plan = await planCheck(input({ regions: ['eu-west-1'] }), {});
+    const result = await runCheck(plan, {
+      env: { AWS_ENDPOINT_URL_BEDROCK_RUNTIME: 'http://127.0.0.1:4599' },
+      auth: sigv4Auth(),
+      probe: async () => ({ ok: true, value: { durationMs: 1 }, evidence: {}, durationMs: 1 }),
+    });
+    const invoke = result.checks.find((c) => c.gate === 'invoke')!;
+    expect(invoke.cause).toBe('throttled');
+    expect(invoke.fix!.commands!.join('\n')).toContain('--region eu-west-1');
+    expect(JSON.stringify(result.checks)).not.toMatch(/<region>|<model-id>/);
+    for (const check of result.checks) expect(`${check.fix?.text ?? ''} ${(check.fix?.commands ?? []).join(' ')}`).not.toMatch(/bedrock-doctor check/i);
+  });
+
+  it('an access denial without a reason: the fix points at the other gates, not at check', async () => {
+    m.runtime.on(ConverseCommand).rejects(awsError('AccessDeniedException', 403, 'Access denied'));
+    const result = await run();
+    const iam = result.checks.find((c) => c.gate === 'iam')!;
+    expect(iam.cause).toBe('access-denied');
+    expect(iam.fix!.text).not.toMatch(/bedrock-doctor check/);
+  });
+});
