@@ -1,6 +1,5 @@
 import { access, constants } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import ora from 'ora';
 import { planCheck, type CheckInput } from '../pipeline/plan.js';
 import { runCheck, type RunDependencies } from '../pipeline/run.js';
 import { UsageError } from '../errors.js';
@@ -60,8 +59,9 @@ export async function checkCommand(flags: CheckFlags, io: Io, deps: Partial<RunD
   // arithmetic divide by zero, so it gets no spinner either.
   const interactive =
     format === 'human' && Boolean(io.stderr.isTTY) && ((io.stderr as { columns?: number }).columns ?? 0) > 0 && !io.env.CI && !flags.output;
+  // The spinner is for a person at a terminal: loaded only then.
   const spinner = interactive
-    ? ora({ text: `Checking ${plan.targets.length} target${plan.targets.length === 1 ? '' : 's'}…`, stream: io.stderr, color: 'cyan' }).start()
+    ? (await import('ora')).default({ text: `Checking ${plan.targets.length} target${plan.targets.length === 1 ? '' : 's'}…`, stream: io.stderr, color: 'cyan' }).start()
     : null;
   const interrupt = new AbortController();
   const onSigint = () => interrupt.abort();

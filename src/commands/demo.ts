@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
+import { PACKAGE_ROOT } from '../version.js';
 import { SCENARIOS, findScenario, scenarioArgs, scenarioEnvironment, startEmulator, type Scenario } from '../sandbox/index.js';
 import { emit, parseFormat, useColor, type Format, type Io } from './io.js';
 
@@ -14,8 +15,8 @@ interface DemoFlags {
   verbose?: boolean;
 }
 
-/** The CLI as the user runs it (dist/commands/demo.js -> bin/bedrock-doctor.js). */
-const BIN = fileURLToPath(new URL('../../bin/bedrock-doctor.js', import.meta.url));
+/** The CLI as the user runs it. */
+const BIN = fileURLToPath(new URL('bin/bedrock-doctor.js', PACKAGE_ROOT));
 
 function listScenarios(io: Io, format: string): Promise<void> {
   if (format === 'json') {

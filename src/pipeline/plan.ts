@@ -1,6 +1,5 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { parseModelRef, type ModelRef } from '../vocabulary/model-id.js';
 import { isFipsRegion, isRegionShaped } from '../vocabulary/regions.js';
 import { UsageError } from '../errors.js';
@@ -38,6 +37,8 @@ export async function resolveRegions(input: { regions: string[]; profile?: strin
   if (env.AWS_DEFAULT_REGION) return { regions: validRegions([env.AWS_DEFAULT_REGION], env), source: 'AWS_DEFAULT_REGION' };
   const profileName = input.profile ?? env.AWS_PROFILE ?? 'default';
   try {
+    // Loaded only when no flag or variable names the Region: the ini loader is part of the SDK.
+    const { loadSharedConfigFiles } = await import('@smithy/shared-ini-file-loader');
     const { configFile, credentialsFile } = await loadSharedConfigFiles(sharedFilePaths(env));
     const region = configFile[profileName]?.region ?? credentialsFile[profileName]?.region;
     if (region) return { regions: validRegions([region], env), source: 'profile' };

@@ -1,5 +1,3 @@
-import { partition } from '@aws-sdk/core/client';
-
 /**
  * Regions that host the Bedrock control plane (botocore endpoints.json, service `bedrock`,
  * 2026-08). The SDK's partition data knows which Regions exist, not which host Bedrock,
@@ -50,19 +48,20 @@ export const BEDROCK_REGIONS: readonly string[] = [
 ];
 
 /**
- * The partitions' Region patterns, as in the SDK's partitions.json (@aws-sdk/core
- * util-endpoints; not exported). They accept every Region AWS may add, and reject names no
- * partition could hold (`mars-north-9`, `xx-east-1`).
+ * The partitions and their Region patterns, as in the SDK's partitions.json (@aws-sdk/core
+ * util-endpoints; not exported, and loading the SDK for it would cost explain its start-up).
+ * They accept every Region AWS may add, and reject names no partition could hold
+ * (`mars-north-9`, `xx-east-1`). A test holds this table against the SDK's own partition().
  */
-const PARTITION_REGION_PATTERNS = [
-  /^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/,
-  /^cn-\w+-\d+$/,
-  /^eusc-(de)-\w+-\d+$/,
-  /^us-iso-\w+-\d+$/,
-  /^us-isob-\w+-\d+$/,
-  /^eu-isoe-\w+-\d+$/,
-  /^us-isof-\w+-\d+$/,
-  /^us-gov-\w+-\d+$/,
+const PARTITIONS: readonly (readonly [name: string, pattern: RegExp])[] = [
+  ['aws', /^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/],
+  ['aws-cn', /^cn-\w+-\d+$/],
+  ['aws-eusc', /^eusc-(de)-\w+-\d+$/],
+  ['aws-iso', /^us-iso-\w+-\d+$/],
+  ['aws-iso-b', /^us-isob-\w+-\d+$/],
+  ['aws-iso-e', /^eu-isoe-\w+-\d+$/],
+  ['aws-iso-f', /^us-isof-\w+-\d+$/],
+  ['aws-us-gov', /^us-gov-\w+-\d+$/],
 ];
 
 /** FIPS pseudo-Regions (`fips-us-east-1`, `us-east-1-fips`) name a real Region. */
@@ -73,7 +72,7 @@ export function realRegion(region: string): string {
 /** True when some AWS partition could hold a Region of this name (not that it exists). */
 export function isRegionShaped(region: string): boolean {
   const real = realRegion(region);
-  return PARTITION_REGION_PATTERNS.some((pattern) => pattern.test(real));
+  return PARTITIONS.some(([, pattern]) => pattern.test(real));
 }
 
 export function isFipsRegion(region: string): boolean {
@@ -84,7 +83,8 @@ export function hostsBedrock(region: string): boolean {
   return BEDROCK_REGIONS.includes(realRegion(region));
 }
 
-/** The ARN partition for a Region (`aws`, `aws-us-gov`, `aws-cn`, …), from the SDK's partition data. */
+/** The ARN partition for a Region (`aws`, `aws-us-gov`, `aws-cn`, …); `aws` for a name no pattern holds, as the SDK answers. */
 export function partitionOf(region: string): string {
-  return partition(realRegion(region)).name;
+  const real = realRegion(region);
+  return PARTITIONS.find(([, pattern]) => pattern.test(real))?.[0] ?? 'aws';
 }
