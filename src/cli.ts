@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import type { Command } from 'commander';
 import { UsageError } from './errors.js';
 import { processIo, type Io } from './commands/io.js';
 import { secretScrubber } from './secrets.js';
@@ -7,7 +7,12 @@ import { SCHEMA_VERSION, TOOL_NAME, VERSION } from './version.js';
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** Builds the program; each action records its exit code. Commands load lazily (fast --version). */
-function program(io: Io, setExit: (code: number) => void, onUsageError: (message: string) => void): Command {
+function program(
+  { Command, Option }: typeof import('commander'),
+  io: Io,
+  setExit: (code: number) => void,
+  onUsageError: (message: string) => void,
+): Command {
   const cli = new Command('bedrock-doctor')
     .description('Can this AWS identity really call this Amazon Bedrock model? If not, which gate is at fault, and the fix.')
     .version(VERSION, '-V, --version')
@@ -101,9 +106,17 @@ function errorJson(io: Io, kind: 'usage' | 'internal', exitCode: 2 | 3, message:
 
 /** The one error boundary: usage errors are one line and exit 2; nothing prints a stack trace. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  // --version needs no parser: answer before loading one (the cold start users see most).
+  if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const commander = await import('commander');
+  const { CommanderError } = commander;
   let exitCode = 0;
   let usageMessage = '';
   const cli = program(
+    commander,
     io,
     (code) => (exitCode = code),
     (message) => (usageMessage = message),
