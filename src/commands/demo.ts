@@ -32,20 +32,22 @@ function listScenarios(io: Io, format: string): Promise<void> {
  * Runs `bedrock-doctor check` in a child process whose environment is the scenario's alone.
  * The AWS SDK reads process.env itself (credential chain, AWS_ENDPOINT_URL_*, the bearer
  * token, the SSO cache under HOME), so a child is the one way to give a run its own
- * environment without touching the user's. Ctrl-C reaches the child, which reports what it
- * knows; the demo waits for it.
+ * environment without touching the user's. The child runs in its own process group, and the
+ * demo hands it each Ctrl-C or SIGTERM once, so it reports what it knows; the demo waits for it.
  */
 function runCheck(scenario: Scenario, env: Record<string, string>, format: Format, verbose: boolean, io: Io): Promise<number> {
   const args = [BIN, 'check', ...scenarioArgs(scenario), '--format', format, ...(verbose ? ['--verbose'] : [])];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const ignoreSigint = () => {};
-    process.on('SIGINT', ignoreSigint);
+    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
     child.stdout.on('data', (chunk: Buffer) => io.stdout.write(chunk));
     child.stderr.on('data', (chunk: Buffer) => io.stderr.write(chunk));
     child.on('error', reject);
     child.on('close', (code) => {
-      process.removeListener('SIGINT', ignoreSigint);
+      process.removeListener('SIGINT', forward);
+      process.removeListener('SIGTERM', forward);
       resolve(code ?? 3);
     });
   });

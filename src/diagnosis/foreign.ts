@@ -55,7 +55,7 @@ const article = (words: string) => `${/^[AEIOU]/i.test(words) ? 'an' : 'a'} ${wo
  * provider or tool outright; a weak one (a program error, a product named in passing) yields to
  * any rule that recognised a Bedrock message.
  */
-export type Strength = 'strong' | 'weak';
+type Strength = 'strong' | 'weak';
 
 interface Sign {
   pattern: RegExp;
