@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UsageError } from './errors.js';
+import { OutputError, UsageError } from './errors.js';
 import { processIo, type Io } from './commands/io.js';
 import { secretScrubber } from './secrets.js';
 import { SCHEMA_VERSION, TOOL_NAME, VERSION } from './version.js';
@@ -132,6 +132,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
       if (wantsJson(argv)) errorJson(io, 'usage', 2, usageMessage || error.message);
+      return 2;
+    }
+    if (error instanceof OutputError) {
+      // stdout is what failed: the one line goes to stderr only.
+      io.stderr.write(`bedrock-doctor: ${error.message}\n`);
       return 2;
     }
     if (error instanceof UsageError) {

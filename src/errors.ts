@@ -4,3 +4,8 @@
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
+
+/** The report could not be written (stdout closed or full, a full disk): one line, exit 2, never a silent success. */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+}

@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { GATES } from '../types.js';
 import { renderHuman } from '../report/human.js';
 import { buildReport } from '../report/json.js';
+import { SIGNAL_EXIT } from '../pipeline/result.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { emit, parseFormat, useColor, type Io } from './io.js';
 
@@ -61,11 +62,20 @@ export async function checkCommand(flags: CheckFlags, io: Io, deps: Partial<RunD
     format === 'human' && Boolean(io.stderr.isTTY) && ((io.stderr as { columns?: number }).columns ?? 0) > 0 && !io.env.CI && !flags.output;
   // The spinner is for a person at a terminal: loaded only then.
   const spinner = interactive
-    ? (await import('ora')).default({ text: `Checking ${plan.targets.length} target${plan.targets.length === 1 ? '' : 's'}…`, stream: io.stderr, color: 'cyan' }).start()
+    ? // ora would put the terminal in raw mode to discard typing, which swallows Ctrl-C.
+      (await import('ora')).default({ text: `Checking ${plan.targets.length} target${plan.targets.length === 1 ? '' : 's'}…`, stream: io.stderr, color: 'cyan', discardStdin: false }).start()
     : null;
+  // The first Ctrl-C or SIGTERM stops the run and prints what is known; a second Ctrl-C exits at once.
   const interrupt = new AbortController();
-  const onSigint = () => interrupt.abort();
-  process.once('SIGINT', onSigint);
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupt.signal.aborted) {
+      if (signal === 'SIGINT') process.exit(SIGNAL_EXIT.SIGINT);
+      return;
+    }
+    interrupt.abort(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   let done = 0;
   const total = plan.targets.length * GATES.length;
   try {
@@ -90,6 +100,7 @@ export async function checkCommand(flags: CheckFlags, io: Io, deps: Partial<RunD
     return report.exitCode;
   } finally {
     spinner?.stop();
-    process.removeListener('SIGINT', onSigint);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
   }
 }

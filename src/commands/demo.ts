@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
 import { PACKAGE_ROOT } from '../version.js';
 import { SCENARIOS, findScenario, scenarioArgs, scenarioEnvironment, startEmulator, type Scenario } from '../sandbox/index.js';
-import { emit, parseFormat, useColor, type Format, type Io } from './io.js';
+import { emit, parseFormat, useColor, writeOut, type Format, type Io } from './io.js';
 
 interface DemoFlags {
   list?: boolean;
@@ -42,13 +42,18 @@ function runCheck(scenario: Scenario, env: Record<string, string>, format: Forma
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);
-    child.stdout.on('data', (chunk: Buffer) => io.stdout.write(chunk));
+    // The report is written as it comes; a stdout that fails is reported once the child is done.
+    let written: Promise<void> = Promise.resolve();
+    let writeFailure: unknown;
+    child.stdout.on('data', (chunk: Buffer) => {
+      written = written.then(() => (writeFailure ? undefined : writeOut(io.stdout, chunk))).catch((error: unknown) => void (writeFailure ??= error));
+    });
     child.stderr.on('data', (chunk: Buffer) => io.stderr.write(chunk));
     child.on('error', reject);
     child.on('close', (code) => {
       process.removeListener('SIGINT', forward);
       process.removeListener('SIGTERM', forward);
-      resolve(code ?? 3);
+      void written.then(() => (writeFailure ? reject(writeFailure) : resolve(code ?? 3)));
     });
   });
 }

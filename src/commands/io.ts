@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { UsageError } from '../errors.js';
+import { OutputError, UsageError } from '../errors.js';
 import { homedir } from 'node:os';
 import { redactForTicket } from '../report/redact.js';
 import { secretScrubber } from '../secrets.js';
@@ -48,5 +48,19 @@ export async function emit(io: Io, text: string, options: { redact?: boolean; ou
     io.stderr.write(`Report written to ${options.output}\n`);
     return;
   }
-  io.stdout.write(out);
+  await writeOut(io.stdout, out);
+}
+
+/** Writes to stdout and waits for it: a closed pipe or a full disk is reported, not swallowed. */
+export function writeOut(stream: NodeJS.WritableStream, text: string | Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const fail = (error: NodeJS.ErrnoException) => reject(new OutputError(`cannot write the report to stdout: ${error.code ?? error.message}`));
+    // On failure the stream also emits 'error' a tick later: the listener stays to receive it.
+    stream.on('error', fail);
+    stream.write(text, (error) => {
+      if (error) return fail(error);
+      stream.removeListener('error', fail);
+      resolve();
+    });
+  });
 }

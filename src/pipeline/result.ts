@@ -23,9 +23,16 @@ export interface RunResult {
   durationMs: number;
   regionSource: RegionSource;
   interrupted: boolean;
+  /** The signal that stopped the run, if one did: the exit code then says so (130, 143). */
+  interruptedBy?: InterruptSignal;
 }
 
-export type ExitCode = 0 | 1 | 2 | 3;
+export type InterruptSignal = 'SIGINT' | 'SIGTERM';
+
+export type ExitCode = 0 | 1 | 2 | 3 | 130 | 143;
+
+/** The conventional codes of a process ended by a signal: 128 + its number. */
+export const SIGNAL_EXIT: Record<InterruptSignal, ExitCode> = { SIGINT: 130, SIGTERM: 143 };
 
 /**
  * 0 ready (warnings allowed unless strict) · 1 a gate failed · 3 nothing failed but something

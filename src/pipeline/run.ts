@@ -119,6 +119,7 @@ export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunRe
       durationMs: Math.round(performance.now() - started),
       regionSource: plan.regionSource,
       interrupted: deps.signal?.aborted ?? false,
+      ...(deps.signal?.aborted && (deps.signal.reason === 'SIGINT' || deps.signal.reason === 'SIGTERM') ? { interruptedBy: deps.signal.reason } : {}),
     };
   } finally {
     clearTimeout(deadline);

@@ -1,4 +1,4 @@
-import { exitCodeOf, type ExitCode, type ReportCheck, type ReportIdentity, type RunResult } from '../pipeline/result.js';
+import { exitCodeOf, SIGNAL_EXIT, type ExitCode, type ReportCheck, type ReportIdentity, type RunResult } from '../pipeline/result.js';
 import type { Target } from '../types.js';
 import { SCHEMA_VERSION, TOOL_NAME, VERSION } from '../version.js';
 import { WHO } from './style.js';
@@ -25,7 +25,8 @@ export interface JsonReport {
 }
 
 export function buildReport(run: RunResult, options: { strict: boolean }): JsonReport {
-  const exitCode = exitCodeOf(run.checks, options.strict);
+  // Interrupted: what is known so far, with the signal's conventional code.
+  const exitCode = run.interruptedBy ? SIGNAL_EXIT[run.interruptedBy] : exitCodeOf(run.checks, options.strict);
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: VERSION },
