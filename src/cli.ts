@@ -8,7 +8,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** Builds the program; each action records its exit code. Commands load lazily (fast --version). */
 function program(
-  { Command, Option }: typeof import('commander'),
+  { Command }: typeof import('commander'),
   io: Io,
   setExit: (code: number) => void,
   onUsageError: (message: string) => void,
@@ -38,7 +38,7 @@ function program(
     .option('--no-invoke', 'do not make the Converse call (predictions only)')
     .option('--allow-subscribe', 'allow a Converse call that would subscribe the account to a Marketplace model')
     .option('--stream', 'also require bedrock:InvokeModelWithResponseStream (ConverseStream)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['human', 'json', 'markdown']).default('human'))
+    .option('-f, --format <format>', 'output format: human, json or markdown (any case)', 'human')
     .option('--json', 'same as --format json')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('-t, --timeout <seconds>', 'time limit for the whole run', '60')
@@ -55,7 +55,7 @@ function program(
     .command('explain')
     .description('diagnose a pasted Bedrock/AWS error text: the gate at fault and the fix')
     .argument('[text]', "the error text; '-' or nothing reads stdin")
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['human', 'json']).default('human'))
+    .option('-f, --format <format>', 'output format: human or json (any case)', 'human')
     .option('--json', 'same as --format json')
     .action(async (text: string | undefined, flags) => {
       const { explainCommand } = await import('./commands/explain.js');
@@ -81,7 +81,7 @@ function program(
     .description('run the real check pipeline against a local AWS emulator: see each failure and its fix without AWS')
     .argument('[scenario]', 'scenario name (see --list)', 'healthy')
     .option('--list', 'list the scenarios')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['human', 'json', 'markdown']).default('human'))
+    .option('-f, --format <format>', 'output format: human, json or markdown (any case)', 'human')
     .option('--json', 'same as --format json')
     .option('-v, --verbose', 'show the evidence behind each result')
     .action(async (scenario: string, flags) => {
@@ -93,7 +93,7 @@ function program(
 
 /** Whether the command line asked for JSON, read from the raw words (they may not parse). */
 function wantsJson(argv: string[]): boolean {
-  return argv.some((arg, i) => arg === '--json' || arg === '--format=json' || ((arg === '--format' || arg === '-f') && argv[i + 1] === 'json'));
+  return argv.some((arg, i) => arg === '--json' || arg.toLowerCase() === '--format=json' || ((arg === '--format' || arg === '-f') && argv[i + 1]?.toLowerCase() === 'json'));
 }
 
 /**

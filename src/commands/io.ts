@@ -26,10 +26,9 @@ export function useColor(io: Io, stream: 'stdout' | 'stderr' = 'stdout'): boolea
 export type Format = 'human' | 'json' | 'markdown';
 
 export function parseFormat(value: string | undefined, json: boolean | undefined, allowed: Format[]): Format {
-  if (json) return 'json';
-  const format = (value ?? 'human') as Format;
-  if (!allowed.includes(format)) throw new UsageError(`--format must be one of ${allowed.join(', ')}, not "${value}"`);
-  return format;
+  const format = (value ?? 'human').toLowerCase() as Format;
+  if (!allowed.includes(format)) throw new UsageError(`--format must be one of ${allowed.join(', ')} (any case), not "${String(value).slice(0, 40)}"`);
+  return json ? 'json' : format;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseModelRef, type ModelRef } from '../vocabulary/model-id.js';
-import { isFipsRegion, isRegionShaped } from '../vocabulary/regions.js';
+import { isFipsRegion, regionProblem } from '../vocabulary/regions.js';
 import { UsageError } from '../errors.js';
 import type { CheckOptions, PlannedTarget } from '../gates/shared/context.js';
 
@@ -59,7 +59,8 @@ function sharedFilePaths(env: NodeJS.ProcessEnv): { configFilepath: string; file
 
 function validRegions(regions: string[], env: NodeJS.ProcessEnv): string[] {
   for (const region of regions) {
-    if (!isRegionShaped(region)) throw new UsageError(`--region "${region.slice(0, 60)}" is not an AWS Region name (e.g. us-east-1)`);
+    const problem = regionProblem(region);
+    if (problem) throw new UsageError(`--region ${problem}`);
     if (isFipsRegion(region) && Object.keys(env).some((k) => k.startsWith('AWS_ENDPOINT_URL') && env[k])) {
       throw new UsageError(`--region ${region} asks for a FIPS endpoint, but AWS_ENDPOINT_URL* sets a custom one; the SDK supports only one of the two`);
     }

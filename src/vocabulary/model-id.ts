@@ -1,5 +1,6 @@
 import { parse as parseArn, validate as isArn } from '@aws-sdk/util-arn-parser';
 import { UsageError } from '../errors.js';
+import { isRegionShaped } from './regions.js';
 
 /** What the user's --model names. A profile id is a guess until ListInferenceProfiles confirms it. */
 export type ModelRef =
@@ -28,20 +29,49 @@ export function parseModelRef(input: string): ModelRef {
   if (model.startsWith('arn:')) return parseModelArn(model);
   const profile = PROFILE_ID.exec(model);
   if (profile) return { kind: 'profile', input: model, prefix: profile[1]!, baseId: profile[2]!, profileId: model };
+  // A known geography prefix on something that is not provider.model is a broken profile id.
+  const prefix = new RegExp(`^(${PROFILE_PREFIXES.join('|')})\\.`).exec(model)?.[1];
+  if (prefix && !/^[a-z0-9-]+\.[A-Za-z0-9._:\-]+$/.test(model.slice(prefix.length + 1))) {
+    throw new UsageError(`--model "${model.slice(0, 80)}" is not an inference profile id (expected ${prefix}.provider.model, e.g. ${prefix}.anthropic.claude-sonnet-4-20250514-v1:0)`);
+  }
   if (!/^[a-z0-9-]+\.[A-Za-z0-9._:\-]+$/.test(model)) {
     throw new UsageError(`--model "${model}" is not a model id (expected provider.model, e.g. amazon.nova-lite-v1:0)`);
   }
   return { kind: 'base', input: model, baseId: model };
 }
 
+const PARTITIONS = new Set(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc']);
+
+/** Bedrock resource types a model ARN may name, and whether the ARN carries an account. */
+const RESOURCE_TYPES: Record<string, 'account' | 'no-account'> = {
+  'foundation-model': 'no-account',
+  'inference-profile': 'account',
+  'application-inference-profile': 'account',
+  'provisioned-model': 'account',
+  'custom-model': 'account',
+  'custom-model-deployment': 'account',
+  'imported-model': 'account',
+  'prompt': 'account',
+};
+
+/** Checked before any AWS call: partition, service, Region, account and resource type. */
 function parseModelArn(model: string): ModelRef {
-  if (!isArn(model)) throw new UsageError(`--model "${model.slice(0, 80)}" is not a valid ARN`);
+  const shown = model.slice(0, 100);
+  if (!isArn(model)) throw new UsageError(`--model "${shown}" is not a valid ARN (arn:aws:bedrock:REGION:ACCOUNT:TYPE/ID)`);
   const arn = parseArn(model);
-  if (arn.service !== 'bedrock') throw new UsageError(`--model ARN must be a Bedrock ARN, not ${arn.service}`);
+  if (!PARTITIONS.has(arn.partition)) throw new UsageError(`--model ARN "${shown}" names no AWS partition ("${arn.partition}"; e.g. aws, aws-us-gov, aws-cn)`);
+  if (arn.service !== 'bedrock') throw new UsageError(`--model ARN must be a Bedrock ARN (arn:aws:bedrock:…), not ${arn.service}`);
   const slash = arn.resource.indexOf('/');
   const resourceType = slash < 0 ? arn.resource : arn.resource.slice(0, slash);
   const id = slash < 0 ? '' : arn.resource.slice(slash + 1);
-  if (id === '') throw new UsageError(`--model ARN "${model}" names no resource`);
+  if (id === '') throw new UsageError(`--model ARN "${shown}" names no resource (…:${resourceType || 'TYPE'}/ID)`);
+  const needs = RESOURCE_TYPES[resourceType];
+  if (!needs) throw new UsageError(`--model ARN "${shown}": "${resourceType}" is not a Bedrock model resource (expected ${Object.keys(RESOURCE_TYPES).join(', ')})`);
+  if (needs === 'account' && !/^\d{12}$/.test(arn.accountId)) {
+    throw new UsageError(`--model ARN "${shown}": the account "${arn.accountId}" is not a 12-digit AWS account id`);
+  }
+  if (needs === 'no-account' && arn.accountId !== '') throw new UsageError(`--model ARN "${shown}": a foundation-model ARN has no account (arn:aws:bedrock:REGION::foundation-model/ID)`);
+  if (arn.region !== '' && !isRegionShaped(arn.region)) throw new UsageError(`--model ARN "${shown}": "${arn.region}" is not an AWS Region name`);
   switch (resourceType) {
     case 'foundation-model':
       return { kind: 'foundation-model-arn', input: model, baseId: id, arnRegion: arn.region };

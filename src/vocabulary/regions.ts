@@ -88,3 +88,39 @@ export function partitionOf(region: string): string {
   const real = realRegion(region);
   return PARTITIONS.find(([, pattern]) => pattern.test(real))?.[0] ?? 'aws';
 }
+
+/** The direction words of commercial Region names (`us-east-1`, `ap-southeast-7`, `ca-west-1`). */
+const DIRECTIONS = /^(east|west|north|south|central|northeast|northwest|southeast|southwest)$/;
+
+/**
+ * Why a Region name cannot be right, with the nearest Bedrock Region for a near-miss; null when
+ * it could be a Region (the endpoint then decides whether Bedrock is there).
+ */
+export function regionProblem(region: string): string | null {
+  const real = realRegion(region);
+  const commercial = /^(us|eu|ap|sa|ca|me|af|il|mx)-(\w+)-\d+$/.exec(real);
+  if (isRegionShaped(region) && (!commercial || DIRECTIONS.test(commercial[2]!))) return null;
+  const nearest = nearestRegion(real);
+  return `"${region.slice(0, 60)}" is not an AWS Region name${nearest ? `; did you mean ${nearest}?` : ' (e.g. us-east-1)'}`;
+}
+
+/** The Bedrock Region closest to a mistyped name (at most 3 edits), if any. */
+function nearestRegion(name: string): string | null {
+  let best: { region: string; distance: number } | null = null;
+  for (const region of BEDROCK_REGIONS) {
+    const distance = editDistance(name.toLowerCase(), region);
+    if (distance <= 3 && (!best || distance < best.distance)) best = { region, distance };
+  }
+  return best?.region ?? null;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 4;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
