@@ -33,9 +33,13 @@ export interface CauseParams {
     principal?: string;
     action?: string;
     resource?: string;
+    /** "with an explicit deny in …": only changing the denying policy helps, never an Allow. */
     explicit?: boolean;
+    /** The policy type an explicit deny names ("a service control policy"). */
     denyIn?: string;
+    /** "because no … policy allows …": a missing Allow. */
     missingAllow?: boolean;
+    /** The text names an inference profile, so a model ARN may be a destination Region's. */
     viaProfile?: boolean;
   };
   /** The host an error named, and the Region in it when it is a Bedrock host. */

@@ -5,19 +5,10 @@
  * The catalog turns what it names into words and a policy (causes/iam.ts).
  */
 
-interface IamDenial {
-  principal?: string;
-  action?: string;
-  resource?: string;
-  /** "with an explicit deny in …": only changing the denying policy helps, never an Allow. */
-  explicit?: boolean;
-  /** The policy type an explicit deny names ("a service control policy", "an identity-based policy"). */
-  denyIn?: string;
-  /** "because no … policy allows …": a missing Allow. */
-  missingAllow?: boolean;
-  /** The text also names an inference profile, so a model ARN may be a destination Region's. */
-  viaProfile?: boolean;
-}
+import type { CauseParams } from '../causes/index.js';
+
+/** The denial's parts, as the cause catalog's texts use them. */
+type IamDenial = NonNullable<CauseParams['denial']>;
 
 const PRINCIPAL = /(?:User|Principal|Role): ?(arn:[^\s"',]{1,300})/;
 const ACTION_RESOURCE =

@@ -3,9 +3,9 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { bufferIo } from './buffer-io.js';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { main } from '../../src/cli.js';
-import type { Io } from '../../src/commands/io.js';
 import { runCheck } from '../../src/pipeline/run.js';
 
 // check must stop at validation: should a case ever get past it, it ends here, not at AWS.
@@ -42,16 +42,10 @@ interface Ran {
 async function cli(args: string[], options: { stdin?: string; stdinTTY?: boolean } = {}): Promise<Ran> {
   const stdin = Object.assign(new PassThrough(), { isTTY: options.stdinTTY });
   if (!options.stdinTTY) stdin.end(options.stdin ?? '');
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const io: Io = { stdout, stderr, stdin, env: { ...ENV } };
+  const io = bufferIo({ ...ENV }, stdin);
   const code = await main(['node', 'bedrock-doctor', ...args], io);
   await new Promise((resolve) => setImmediate(resolve));
-  return { code, stdout: out, stderr: err };
+  return { code, stdout: io.out(), stderr: io.err() };
 }
 
 const ONE_ERROR_LINE = /^bedrock-doctor: [^\n]+\n$/;

@@ -11,7 +11,6 @@ import { parseModelRef } from '../../../src/vocabulary/model-id.js';
 const USER = 'arn:aws:sts::111122223333:assumed-role/app/session';
 const HAIKU_ARN = 'arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0';
 const denial = (action: string, resource: string, reason: string) => `AccessDeniedException: User: ${USER} is not authorized to perform: ${action} on resource: ${resource} ${reason}`;
-const policyText = (text: string) => JSON.stringify(classify(text).fix.policy ?? null);
 
 describe('no policy with an action IAM does not have', () => {
   it.each([

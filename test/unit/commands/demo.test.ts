@@ -1,17 +1,6 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { demoCommand } from '../../../src/commands/demo.js';
-import type { Io } from '../../../src/commands/io.js';
-
-function bufferIo(env: NodeJS.ProcessEnv = {}): Io & { out(): string; err(): string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  return { stdout, stderr, stdin: new PassThrough(), env, out: () => out, err: () => err };
-}
+import { bufferIo } from '../buffer-io.js';
 
 describe('demo', () => {
   it("runs a scenario in its own environment and leaves the user's untouched", async () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportCheck, ReportIdentity, RunResult } from '../../../src/pipeline/result.js';
+import type { ReportIdentity, RunResult } from '../../../src/pipeline/result.js';
 import { renderHuman } from '../../../src/report/human.js';
 import { buildReport } from '../../../src/report/json.js';
-import type { Fix, Gate, Status } from '../../../src/types.js';
+import type { Fix } from '../../../src/types.js';
+import { check, run } from './fixtures.js';
 
 const ADMIN_FIX: Fix = {
   text: 'Attach a policy that allows bedrock:InvokeModel.',
@@ -12,25 +13,6 @@ const ADMIN_FIX: Fix = {
   docs: 'https://docs.aws.amazon.com/bedrock/latest/userguide/security-iam.html',
 };
 const CALLER_FIX: Fix = { text: 'Run aws sso login, then retry.', actor: 'caller', commands: ['aws sso login --profile dev'] };
-
-/** A real cause per status: the renderers print it as given. */
-const CAUSE: Record<Status, ReportCheck['cause']> = {
-  pass: null,
-  fail: 'iam-implicit-deny',
-  warn: 'lookup-unsupported',
-  skip: 'blocked-by-credentials',
-  inconclusive: 'lookup-denied',
-  pending: 'marketplace-subscription-pending',
-};
-
-function check(gate: Gate, status: Status, fix: Fix | null = null, extra: Partial<ReportCheck> = {}): ReportCheck {
-  return { gate, status, cause: CAUSE[status], summary: `${gate} says ${status}`, fix, evidence: {}, region: 'us-east-1', model: 'amazon.nova-lite-v1:0', durationMs: 7, ...extra };
-}
-
-function run(checks: ReportCheck[], extra: Partial<RunResult> = {}): RunResult {
-  const targets = [...new Map(checks.map((c) => [`${c.region}|${c.model}`, { region: c.region, model: c.model }])).values()];
-  return { identity: null, targets, checks, durationMs: 42, regionSource: 'flag', interrupted: false, ...extra };
-}
 
 function render(r: RunResult, options: { verbose?: boolean; strict?: boolean; color?: boolean } = {}): string {
   const strict = Boolean(options.strict);

@@ -1,33 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import type { ReportCheck, RunResult } from '../../../src/pipeline/result.js';
 import { buildReport, mostImportant } from '../../../src/report/json.js';
-import type { Fix, Gate, Status } from '../../../src/types.js';
+import type { Fix } from '../../../src/types.js';
+import { check, run } from './fixtures.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
 const schema = JSON.parse(readFileSync(new URL('../../../schema/report.schema.json', import.meta.url), 'utf8'));
 
 const ADMIN: Fix = { text: 'Attach the policy.', actor: 'administrator', commands: ['aws iam attach-role-policy'], docs: 'https://docs.aws.amazon.com/x' };
 const CALLER: Fix = { text: 'Log in again.', actor: 'caller' };
-
-/** A real cause per status: the renderers print it as given. */
-const CAUSE: Record<Status, ReportCheck['cause']> = {
-  pass: null,
-  fail: 'iam-implicit-deny',
-  warn: 'lookup-unsupported',
-  skip: 'blocked-by-credentials',
-  inconclusive: 'lookup-denied',
-  pending: 'marketplace-subscription-pending',
-};
-
-function check(gate: Gate, status: Status, fix: Fix | null = null, extra: Partial<ReportCheck> = {}): ReportCheck {
-  return { gate, status, cause: CAUSE[status], summary: `${gate} says ${status}`, fix, evidence: {}, region: 'us-east-1', model: 'amazon.nova-lite-v1:0', durationMs: 3, ...extra };
-}
-
-function run(checks: ReportCheck[], extra: Partial<RunResult> = {}): RunResult {
-  return { identity: null, targets: [{ region: 'us-east-1', model: 'amazon.nova-lite-v1:0' }], checks, durationMs: 5, regionSource: 'flag', interrupted: false, ...extra };
-}
 
 describe('buildReport', () => {
   it.each([
@@ -75,7 +57,7 @@ describe('buildReport', () => {
 
   it.each([true, false])('passes interrupted through (%s) and names the tool and version', (interrupted) => {
     const report = buildReport(run([check('iam', 'pass')], { interrupted }), { strict: false });
-    expect(report).toMatchObject({ schemaVersion: 1, tool: { name: 'bedrock-doctor', version: pkg.version }, interrupted, durationMs: 5, regionSource: 'flag' });
+    expect(report).toMatchObject({ schemaVersion: 1, tool: { name: 'bedrock-doctor', version: pkg.version }, interrupted, durationMs: 42, regionSource: 'flag' });
   });
 
   it.each([

@@ -2,22 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ReportCheck, ReportIdentity, RunResult } from '../../../src/pipeline/result.js';
 import { buildReport } from '../../../src/report/json.js';
 import { renderMarkdown } from '../../../src/report/markdown.js';
-import type { Fix, Gate, Status } from '../../../src/types.js';
+import type { Fix } from '../../../src/types.js';
+import { check } from './fixtures.js';
 import { VERSION } from '../../../src/version.js';
-
-/** A real cause per status: the renderers print it as given. */
-const CAUSE: Record<Status, ReportCheck['cause']> = {
-  pass: null,
-  fail: 'iam-implicit-deny',
-  warn: 'lookup-unsupported',
-  skip: 'blocked-by-credentials',
-  inconclusive: 'lookup-denied',
-  pending: 'marketplace-subscription-pending',
-};
-
-function check(gate: Gate, status: Status, extra: Partial<ReportCheck> = {}): ReportCheck {
-  return { gate, status, cause: CAUSE[status], summary: `${gate} says ${status}`, fix: null, evidence: {}, region: 'us-east-1', model: 'amazon.nova-lite-v1:0', durationMs: 1, ...extra };
-}
 
 function markdown(checks: ReportCheck[], extra: Partial<RunResult> = {}, strict = false): string {
   const run: RunResult = { identity: null, targets: [{ region: 'us-east-1', model: 'amazon.nova-lite-v1:0' }], checks, durationMs: 1, regionSource: 'flag', interrupted: false, ...extra };
@@ -36,7 +23,7 @@ describe('renderMarkdown', () => {
   });
 
   it('writes one table row per check, with cause and request id', () => {
-    const md = markdown([check('iam', 'pass'), check('invoke', 'fail', { evidence: { requestId: 'req-9' } })]);
+    const md = markdown([check('iam', 'pass'), check('invoke', 'fail', null, { evidence: { requestId: 'req-9' } })]);
     expect(rows(md)).toEqual([
       '| us-east-1 | `amazon.nova-lite-v1:0` | iam | pass |  | iam says pass |  |',
       '| us-east-1 | `amazon.nova-lite-v1:0` | invoke | fail | iam-implicit-deny | invoke says fail | req-9 |',
@@ -48,7 +35,7 @@ describe('renderMarkdown', () => {
     ['a newline in the summary', { summary: 'line one\nline two' }, '| line one line two |'],
     ['a pipe in the model', { model: 'arn|odd' }, '| `arn\\|odd` |'],
   ])('escapes %s so the table keeps its columns', (_case, extra, cell) => {
-    const [row] = rows(markdown([check('iam', 'fail', extra)]));
+    const [row] = rows(markdown([check('iam', 'fail', null, extra)]));
     expect(row).toContain(cell);
     // 7 columns: 8 unescaped pipes.
     expect(row!.replace(/\\\|/g, '').match(/\|/g)).toHaveLength(8);
@@ -56,7 +43,7 @@ describe('renderMarkdown', () => {
 
   it('escapes the next step too', () => {
     const fix: Fix = { text: 'Allow a|b\nthen retry.', actor: 'administrator' };
-    expect(markdown([check('iam', 'fail', { fix })])).toContain('\n**Next step:** iam (us-east-1, amazon.nova-lite-v1:0): An administrator — Allow a\\|b then retry.\n');
+    expect(markdown([check('iam', 'fail', null, { fix })])).toContain('\n**Next step:** iam (us-east-1, amazon.nova-lite-v1:0): An administrator — Allow a\\|b then retry.\n');
   });
 
   it('has no next step when nothing needs one', () => {
