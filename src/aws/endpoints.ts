@@ -11,6 +11,15 @@ type EndpointClient = {
 };
 
 /**
+ * The endpoint an override sets for a service, as the SDK reads it: AWS_ENDPOINT_URL_<SERVICE>,
+ * then AWS_ENDPOINT_URL, unless AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is true.
+ */
+export function configuredEndpoint(envKey: 'BEDROCK' | 'BEDROCK_RUNTIME', env: NodeJS.ProcessEnv): string | undefined {
+  if ((env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '').toLowerCase() === 'true') return undefined;
+  return env[`AWS_ENDPOINT_URL_${envKey}`] ?? env.AWS_ENDPOINT_URL;
+}
+
+/**
  * The URL the SDK will call for a service, following the SDK's own precedence:
  * AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL (unless AWS_IGNORE_CONFIGURED_ENDPOINT_URLS),
  * then the client's endpoint rules for the Region (FIPS and dual-stack settings included).
@@ -21,8 +30,7 @@ export async function endpointUrl(
   region: string,
   env: NodeJS.ProcessEnv,
 ): Promise<URL> {
-  const ignore = (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '').toLowerCase() === 'true';
-  const configured = ignore ? undefined : (env[`AWS_ENDPOINT_URL_${envKey}`] ?? env.AWS_ENDPOINT_URL);
+  const configured = configuredEndpoint(envKey, env);
   if (configured) return new URL(configured);
   const { url } = client.config.endpointProvider({
     Region: region,

@@ -21,30 +21,35 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
   return Promise.race([promise, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)))]).finally(() => clearTimeout(timer));
 }
 
+/** Why a call could touch the account's Marketplace agreement; null when it cannot. */
+type SubscribeRisk =
+  /** A call would subscribe the whole account and accept the provider's offer. */
+  | { kind: 'would-subscribe'; reason: string }
+  /** The agreement failed (payment, geography): provider-terms reports it; a call fixes nothing. */
+  | { kind: 'agreement-failed' }
+  | null;
+
 /**
  * The first call to a Marketplace-sold model without an agreement creates the subscription and
- * accepts the provider's offer for the whole account. Returns the reason not to call, if any.
+ * accepts the provider's offer for the whole account. Says why not to call, if anything does.
  * It fails closed: with no agreement and unreadable offers, the call is not made either. With
  * no reading at all (the caller may not look, or the control plane is slow), it calls: nothing
  * then shows that the account lacks an agreement.
  */
-async function wouldSubscribe(ctx: GateContext, target: PlannedTarget, baseId: string): Promise<string | null> {
+async function wouldSubscribe(ctx: GateContext, target: PlannedTarget, baseId: string): Promise<SubscribeRisk> {
   if (ctx.options.allowSubscribe) return null;
   const state = await agreementState(ctx, target.region, baseId);
   // A failed agreement is not "a first call subscribes": provider-terms reports it.
-  if ('failed' in state && state.failed) return AGREEMENT_FAILED;
+  if ('failed' in state && state.failed) return { kind: 'agreement-failed' };
   switch (state.kind) {
     case 'needs-subscription':
-      return `${baseId} is sold through AWS Marketplace and this account has no agreement yet: a call would subscribe the whole account and accept the provider's offer.`;
+      return { kind: 'would-subscribe', reason: `${baseId} is sold through AWS Marketplace and this account has no agreement yet: a call would subscribe the whole account and accept the provider's offer.` };
     case 'offers-unknown':
-      return `this account has no agreement for ${baseId} and its Marketplace offers could not be read (${state.failure.diagnosis.summary}), so a call might subscribe the whole account.`;
+      return { kind: 'would-subscribe', reason: `this account has no agreement for ${baseId} and its Marketplace offers could not be read (${state.failure.diagnosis.summary}), so a call might subscribe the whole account.` };
     default:
       return null;
   }
 }
-
-/** The reason not to call when the agreement failed (payment, geography): a call fixes nothing. */
-const AGREEMENT_FAILED = 'agreement-failed';
 
 /** The output modalities, when the catalog says the model produces no text (embeddings, images). */
 async function textlessOutputs(ctx: GateContext, target: PlannedTarget, baseId: string): Promise<string[] | null> {
@@ -63,7 +68,7 @@ export const checkInvoke: GateCheck = async (ctx, target) => {
   }
   // Both readings share the gates' memoized calls, so they add no request, only a wait.
   const baseId = await baseModelId(ctx, target);
-  const [textless, reason] = baseId
+  const [textless, risk] = baseId
     ? ((await within(Promise.all([textlessOutputs(ctx, target, baseId), wouldSubscribe(ctx, target, baseId)]), READING_BUDGET_MS)) ?? [null, null])
     : [null, null];
   if (textless) {
@@ -71,13 +76,13 @@ export const checkInvoke: GateCheck = async (ctx, target) => {
       summary: `Not called: ${baseId} outputs ${textless.join(', ')}, not text, and Converse needs a text model. The other gates still apply to InvokeModel.`,
     });
   }
-  if (reason === AGREEMENT_FAILED) {
+  if (risk?.kind === 'agreement-failed') {
     return finding('invoke', 'blocked-by-provider-terms', {
       summary: `Not called: the Marketplace agreement for ${baseId} failed (see provider-terms); re-run after it is fixed, or with --allow-subscribe to try the call.`,
     });
   }
-  if (reason) {
-    return finding('invoke', 'invoke-would-subscribe', { summary: `Not called: ${reason}`, params: { region: target.region, modelId: target.model } });
+  if (risk?.kind === 'would-subscribe') {
+    return finding('invoke', 'invoke-would-subscribe', { summary: `Not called: ${risk.reason}`, params: { region: target.region, modelId: target.model } });
   }
   const call = await callAws<{ output?: unknown; stopReason?: string; usage?: { totalTokens?: number }; metrics?: { latencyMs?: number } }>(
     ctx.clients.runtime(target.region),

@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { createClients, type AwsClients } from '../aws/clients.js';
 import { diagnose, interruptedError, untilAborted, type CallOutcome, type CallSettings } from '../aws/call.js';
 import { setUpAuth, type AuthSetup } from '../aws/credentials.js';
-import { probeEndpoint } from '../aws/endpoints.js';
+import { configuredEndpoint, probeEndpoint } from '../aws/endpoints.js';
 import { principalOf } from '../vocabulary/principal.js';
 import { proxyAgent } from '../aws/proxy.js';
 import { hostsBedrock, realRegion } from '../vocabulary/regions.js';
@@ -181,8 +181,7 @@ function toCheck(result: GateResult, target: PlannedTarget, durationMs: number, 
 
 /** The profile and runtime endpoint in use, for the fixes' placeholders. */
 function knownSettings(plan: Plan, env: NodeJS.ProcessEnv): CauseParams {
-  const ignore = (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '').toLowerCase() === 'true';
-  const runtime = ignore ? undefined : (env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME || env.AWS_ENDPOINT_URL);
+  const runtime = configuredEndpoint('BEDROCK_RUNTIME', env);
   let runtimeEndpoint: string | undefined;
   try {
     runtimeEndpoint = runtime ? new URL(runtime).origin : undefined;

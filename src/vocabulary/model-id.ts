@@ -1,6 +1,6 @@
 import { parse as parseArn, validate as isArn } from '@aws-sdk/util-arn-parser';
 import { UsageError } from '../errors.js';
-import { isRegionShaped } from './regions.js';
+import { isPartition, isRegionShaped } from './regions.js';
 
 /** What the user's --model names. A profile id is a guess until ListInferenceProfiles confirms it. */
 export type ModelRef =
@@ -40,8 +40,6 @@ export function parseModelRef(input: string): ModelRef {
   return { kind: 'base', input: model, baseId: model };
 }
 
-const PARTITIONS = new Set(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc']);
-
 /** Bedrock resource types a model ARN may name, and whether the ARN carries an account. */
 const RESOURCE_TYPES: Record<string, 'account' | 'no-account'> = {
   'foundation-model': 'no-account',
@@ -59,7 +57,7 @@ function parseModelArn(model: string): ModelRef {
   const shown = model.slice(0, 100);
   if (!isArn(model)) throw new UsageError(`--model "${shown}" is not a valid ARN (arn:aws:bedrock:REGION:ACCOUNT:TYPE/ID)`);
   const arn = parseArn(model);
-  if (!PARTITIONS.has(arn.partition)) throw new UsageError(`--model ARN "${shown}" names no AWS partition ("${arn.partition}"; e.g. aws, aws-us-gov, aws-cn)`);
+  if (!isPartition(arn.partition)) throw new UsageError(`--model ARN "${shown}" names no AWS partition ("${arn.partition}"; e.g. aws, aws-us-gov, aws-cn)`);
   if (arn.service !== 'bedrock') throw new UsageError(`--model ARN must be a Bedrock ARN (arn:aws:bedrock:…), not ${arn.service}`);
   const slash = arn.resource.indexOf('/');
   const resourceType = slash < 0 ? arn.resource : arn.resource.slice(0, slash);

@@ -64,6 +64,11 @@ const PARTITIONS: readonly (readonly [name: string, pattern: RegExp])[] = [
   ['aws-us-gov', /^us-gov-\w+-\d+$/],
 ];
 
+/** Whether a name is one of the AWS partitions (`aws`, `aws-us-gov`, `aws-cn`, …). */
+export function isPartition(name: string): boolean {
+  return PARTITIONS.some(([partition]) => partition === name);
+}
+
 /** FIPS pseudo-Regions (`fips-us-east-1`, `us-east-1-fips`) name a real Region. */
 export function realRegion(region: string): string {
   return region.replace(/^fips-/, '').replace(/-fips$/, '');
