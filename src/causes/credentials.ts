@@ -117,7 +117,8 @@ export const CREDENTIAL_CAUSES = causes({
     fix: {
       text: 'Check which credentials the tool really uses: a stale AWS_SESSION_TOKEN left in the environment (e.g. in Lambda or after a role session) with different keys, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY that shadow (or are shadowed by) AWS_PROFILE, or a rotated key in ~/.aws/credentials.',
       actor: 'caller',
-      commands: ['aws sts get-caller-identity', 'env | grep ^AWS_', 'aws configure list'],
+      // Names only: the values include the secret key and session token.
+      commands: ['aws sts get-caller-identity', 'env | grep ^AWS_ | cut -d= -f1', 'aws configure list'],
       docs: DOCS.accessKeys,
     },
   },
@@ -185,7 +186,8 @@ export const CREDENTIAL_CAUSES = causes({
     fix: {
       text: 'Check how the client authenticates: unset AWS_BEARER_TOKEN_BEDROCK (or the tool\'s API-key setting) to sign with your AWS profile, or set a valid Bedrock API key.',
       actor: 'caller',
-      commands: ['env | grep -E "^AWS_(BEARER_TOKEN_BEDROCK|PROFILE)"', CHECK],
+      // Names only: the bearer token is a secret.
+      commands: ['env | grep -E "^AWS_(BEARER_TOKEN_BEDROCK|PROFILE)=" | cut -d= -f1', CHECK],
       docs: DOCS.apiKeys,
     },
   },

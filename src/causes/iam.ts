@@ -224,7 +224,17 @@ export const IAM_CAUSES = causes({
       commands: ['aws iam simulate-principal-policy --policy-source-arn <role-or-user-arn> --action-names bedrock:InvokeModel --resource-arns <resource-arn>'],
       docs: DOCS.evaluation,
     },
-    specialise: denial({ prefix: 'Explicitly denied by a policy', missing: 'an explicit deny', explicit: 'an explicit deny', allowLifts: false }),
+    specialise: (params) => {
+      const words = denial({ prefix: 'Explicitly denied by a policy', missing: 'an explicit deny', explicit: 'an explicit deny', allowLifts: false })(params);
+      // The simulator takes an IAM user or role (not an STS session) and the real action.
+      const d = params.denial;
+      const principal = d?.principal && /:iam::\d{12}:(user|role)\//.test(d.principal) ? d.principal : '<role-or-user-arn>';
+      const action = (d?.action && realBedrockAction(d.action)?.action) ?? 'bedrock:InvokeModel';
+      return {
+        ...words,
+        fix: { ...words.fix, commands: [`aws iam simulate-principal-policy --policy-source-arn ${principal} --action-names ${action} --resource-arns ${d?.resource ?? '<resource-arn>'}`] },
+      };
+    },
   },
   'iam-implicit-deny': {
     gate: 'iam',

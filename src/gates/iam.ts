@@ -128,6 +128,8 @@ export const checkIam: GateCheck = async (ctx, target) => {
     const allowLifts = first.layer === 'implicit' || first.layer === 'boundary';
     return finding('iam', layer.cause, {
       summary,
+      // An explicit Deny: the catalog's simulation command, with the caller and the first denied ARN.
+      ...(first.layer === 'explicit' ? { params: { denial: { principal: source.arn, action: deniedActions[0], resource: resources[0], explicit: true } } } : {}),
       fix: {
         text: fixText,
         ...(allowLifts ? { policy: policyDocument([allow(deniedActions, resources)]) } : {}),

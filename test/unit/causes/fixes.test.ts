@@ -144,6 +144,19 @@ describe('the smaller fixes', () => {
     expect(commands).toMatch(/hwclock -s\s+# WSL2/);
   });
 
+  it.each(['invalid-credentials', 'access-denied-no-message'] as const)('%s lists the variables by name, never their secret values', (cause) => {
+    const listing = describeCause(cause).fix!.commands!.filter((c) => c.startsWith('env |'));
+    expect(listing.length).toBeGreaterThan(0);
+    for (const command of listing) expect(command).toMatch(/\| cut -d= -f1$/);
+  });
+
+  it('an explicit identity-policy deny gets the simulation command for the real action, with the IAM principal and ARN it names', () => {
+    const d = classify(denial('bedrock:Converse', HAIKU_ARN, 'with an explicit deny in an identity-based policy').replace(USER, 'arn:aws:iam::111122223333:user/dev'));
+    expect(d.fix.commands).toEqual([`aws iam simulate-principal-policy --policy-source-arn arn:aws:iam::111122223333:user/dev --action-names bedrock:InvokeModel --resource-arns ${HAIKU_ARN}`]);
+    // An STS session is not something the simulator takes: the placeholder stays.
+    expect(classify(denial('bedrock:InvokeModel', HAIKU_ARN, 'with an explicit deny in an identity-based policy')).fix.commands![0]).toContain('--policy-source-arn <role-or-user-arn>');
+  });
+
   it('instance metadata: no advice to set AWS_EC2_METADATA_DISABLED=true, which causes the message', () => {
     const { fix } = describeCause('imds-unavailable');
     expect(`${fix!.text} ${fix!.commands!.join(' ')}`).not.toMatch(/AWS_EC2_METADATA_DISABLED=true/);

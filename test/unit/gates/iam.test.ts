@@ -75,6 +75,15 @@ describe('iam gate', () => {
     expect(result.fix?.actor).toBe('administrator');
   });
 
+  it('on an explicit deny, offers no Allow and a simulation command with the caller and the denied ARN filled in', async () => {
+    decide(() => ({ EvalDecision: 'explicitDeny', MatchedStatements: [{ SourcePolicyId: 'DenyBedrock' }] }));
+    const result = await checkIam(context(), target(HAIKU));
+    expect(result.fix?.policy).toBeUndefined();
+    expect(result.fix?.commands).toEqual([
+      `aws iam simulate-principal-policy --policy-source-arn ${USER_ARN} --action-names bedrock:InvokeModel --resource-arns arn:aws:bedrock:us-east-1::foundation-model/${HAIKU}`,
+    ]);
+  });
+
   it('gives a least-privilege statement with the exact missing ARNs on an implicit deny', async () => {
     decide((_, resource) => (resource.includes('us-west-2') ? { EvalDecision: 'implicitDeny' } : {}));
     const result = await checkIam(context(), target(`us.${SONNET4}`));
