@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 
 rmSync('dist', { recursive: true, force: true });
 const result = await build({
-  entryPoints: { cli: 'src/cli.ts', sandbox: 'src/sandbox/index.ts' },
+  entryPoints: { cli: 'src/cli.ts', index: 'src/api/index.ts', sandbox: 'src/sandbox/index.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -1,11 +1,9 @@
 import { access, constants } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { planCheck, type CheckInput } from '../pipeline/plan.js';
-import { runCheck, type RunDependencies } from '../pipeline/run.js';
+import { planDoctor, runPlan, type DoctorSettings } from '../api/run-doctor.js';
 import { UsageError } from '../errors.js';
 import { GATES } from '../types.js';
 import { renderHuman } from '../report/human.js';
-import { buildReport } from '../report/json.js';
 import { SIGNAL_EXIT } from '../pipeline/result.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { emit, parseFormat, useColor, type Io } from './io.js';
@@ -27,18 +25,20 @@ interface CheckFlags {
   verbose?: boolean;
 }
 
-function checkInput(flags: CheckFlags): CheckInput {
-  const timeout = Number(flags.timeout);
+function doctorOptions(flags: CheckFlags, env: NodeJS.ProcessEnv, signal: AbortSignal): DoctorSettings {
   if (!/^\d+(\.\d+)?$/.test(flags.timeout.trim())) throw new UsageError(`--timeout "${flags.timeout}" is not a number of seconds`);
   return {
     regions: flags.region,
     models: flags.model,
     profile: flags.profile,
-    noInvoke: !flags.invoke,
+    invoke: flags.invoke,
     allowSubscribe: Boolean(flags.allowSubscribe),
     expectAccount: flags.expectAccount,
     stream: Boolean(flags.stream),
-    timeoutSeconds: timeout,
+    timeout: Number(flags.timeout),
+    strict: Boolean(flags.strict),
+    env,
+    signal,
   };
 }
 
@@ -52,9 +52,12 @@ async function assertWritable(file: string): Promise<void> {
 }
 
 /** check: plan the matrix, run every gate, render, and return the exit code. */
-export async function checkCommand(flags: CheckFlags, io: Io, deps: Partial<RunDependencies> = {}): Promise<number> {
+export async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
   const format = parseFormat(flags.format, flags.json, ['human', 'json', 'markdown']);
-  const plan = await planCheck(checkInput(flags), io.env);
+  // The first Ctrl-C or SIGTERM stops the run and prints what is known; a second Ctrl-C exits at once.
+  const interrupt = new AbortController();
+  const options = doctorOptions(flags, io.env, interrupt.signal);
+  const plan = await planDoctor(options);
   if (flags.output) await assertWritable(flags.output);
   // A terminal that reports no width (some pseudo-terminals) would make the spinner's line
   // arithmetic divide by zero, so it gets no spinner either.
@@ -65,8 +68,6 @@ export async function checkCommand(flags: CheckFlags, io: Io, deps: Partial<RunD
     ? // ora would put the terminal in raw mode to discard typing, which swallows Ctrl-C.
       (await import('ora')).default({ text: `Checking ${plan.targets.length} target${plan.targets.length === 1 ? '' : 's'}…`, stream: io.stderr, color: 'cyan', discardStdin: false }).start()
     : null;
-  // The first Ctrl-C or SIGTERM stops the run and prints what is known; a second Ctrl-C exits at once.
-  const interrupt = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     if (interrupt.signal.aborted) {
       if (signal === 'SIGINT') process.exit(SIGNAL_EXIT.SIGINT);
@@ -79,17 +80,13 @@ export async function checkCommand(flags: CheckFlags, io: Io, deps: Partial<RunD
   let done = 0;
   const total = plan.targets.length * GATES.length;
   try {
-    const run = await runCheck(plan, {
-      env: io.env,
-      signal: interrupt.signal,
+    const { run, report } = await runPlan(plan, options, {
       onCheck: () => {
         done++;
         if (spinner) spinner.text = `Checking… ${done}/${total}`;
       },
-      ...deps,
     });
     spinner?.stop();
-    const report = buildReport(run, { strict: Boolean(flags.strict) });
     const text =
       format === 'json'
         ? JSON.stringify(report, null, 2) + '\n'

@@ -29,7 +29,7 @@ export function renderDiagnosisHuman(d: Diagnosis, opts: { color: boolean }): st
   return `${lines.join('\n')}\n`;
 }
 
-interface DiagnosisJson {
+export interface DiagnosisJson {
   gate: Diagnosis['gate'];
   cause: string;
   summary: string;
