@@ -4,7 +4,8 @@ import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import pLimit from 'p-limit';
+import type { AwsCredentialIdentityProvider, MiddlewareStack } from '@aws-sdk/types';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { partitionOf } from '../vocabulary/regions.js';
 
@@ -17,7 +18,20 @@ interface ClientSettings {
   maxAttempts: number;
   /** A proxy agent, when HTTPS_PROXY and friends are set. */
   agent?: Agent;
+  /** Calls in flight per client (one service in one Region); default CALLS_PER_CLIENT. */
+  maxConcurrency?: number;
 }
+
+/**
+ * Each client (a service in one Region; IAM once per partition) runs at most this many calls at
+ * once, retries included. A large matrix then waits in the doctor, Region by Region, instead
+ * of piling onto one socket pool, where queued requests eat their own timeouts and IAM's low
+ * request rate turns into throttling.
+ */
+export const CALLS_PER_CLIENT = 16;
+
+/** The SDK's handler warns on the console when its socket pool queues; the limit above prevents that, so the doctor's stderr stays its own. */
+const SILENT = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /** The four AWS clients the doctor needs, built lazily and once per Region. */
 export interface AwsClients {
@@ -31,8 +45,21 @@ export interface AwsClients {
 /** IAM is global per partition; its signing Region is the partition's first. */
 const IAM_REGION: Record<string, string> = { aws: 'us-east-1', 'aws-us-gov': 'us-gov-west-1', 'aws-cn': 'cn-north-1' };
 
+interface SdkClient {
+  destroy(): void;
+  // Every client's stack, whatever its input and output types: the limiter only passes them on.
+  middlewareStack: MiddlewareStack<any, any>;
+}
+
+/** Bounds a client's calls in flight: first in the middleware stack, so retries hold their slot. */
+function bounded<T extends SdkClient>(client: T, concurrency: number): T {
+  const limit = pLimit(concurrency);
+  client.middlewareStack.add((next) => (args) => limit(() => next(args)), { step: 'initialize', priority: 'high', name: 'bedrockDoctorConcurrency' });
+  return client;
+}
+
 export function createClients(settings: ClientSettings): AwsClients {
-  const cache = new Map<string, { destroy(): void }>();
+  const cache = new Map<string, SdkClient>();
   // No `endpoint` option, ever: the SDK then honours AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>
   // and the profile's endpoint settings. HTTP/1.1 everywhere (the runtime client defaults to
   // HTTP/2, which TLS-intercepting proxies break) with explicit timeouts.
@@ -45,13 +72,14 @@ export function createClients(settings: ClientSettings): AwsClients {
       requestTimeout: settings.requestTimeoutMs,
       // Without this the handler only logs a warning when the time is up, and waits on.
       throwOnRequestTimeout: true,
+      logger: SILENT,
       ...(settings.agent ? { httpAgent: settings.agent, httpsAgent: settings.agent } : {}),
     }),
   });
-  function get<T extends { destroy(): void }>(key: string, make: () => T): T {
+  function get<T extends SdkClient>(key: string, make: () => T): T {
     let client = cache.get(key) as T | undefined;
     if (!client) {
-      client = make();
+      client = bounded(make(), settings.maxConcurrency ?? CALLS_PER_CLIENT);
       cache.set(key, client);
     }
     return client;

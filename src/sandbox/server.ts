@@ -29,6 +29,8 @@ export interface Emulator {
   port: number;
   /** Every request received, in arrival order (recorded before any fault or delay). */
   requests: RecordedRequest[];
+  /** The most requests it was answering at one time: what a client's concurrency limit allows. */
+  readonly peakInFlight: number;
   scenario: Scenario | undefined;
   world: World;
   /** Stops listening and destroys every open socket, hanging requests included. */
@@ -47,7 +49,11 @@ export async function startEmulator(scenario?: Scenario | string): Promise<Emula
 
   // One port, two protocols: HTTP/1.1 (what the doctor's NodeHttpHandler speaks) and
   // cleartext HTTP/2 with prior knowledge (the Bedrock Runtime client's default handler).
+  let inFlight = 0;
+  let peakInFlight = 0;
   const onRequest = (req: AnyRequest, res: AnyResponse): void => {
+    peakInFlight = Math.max(peakInFlight, ++inFlight);
+    res.once('close', () => inFlight--);
     void serve(req, res).catch(() => destroyRequest(req));
   };
   const http1 = createHttpServer(onRequest);
@@ -118,6 +124,9 @@ export async function startEmulator(scenario?: Scenario | string): Promise<Emula
     url: `http://127.0.0.1:${port}`,
     port,
     requests,
+    get peakInFlight() {
+      return peakInFlight;
+    },
     scenario: chosen,
     world,
     close: () =>
