@@ -25,6 +25,7 @@ interface CheckFlags {
   expectAccount?: string;
   strict?: boolean;
   verbose?: boolean;
+  from?: string;
 }
 
 function checkInput(flags: CheckFlags): CheckInput {
@@ -39,6 +40,7 @@ function checkInput(flags: CheckFlags): CheckInput {
     expectAccount: flags.expectAccount,
     stream: Boolean(flags.stream),
     timeoutSeconds: timeout,
+    ...(flags.from !== undefined ? { from: flags.from } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { AwsClients } from '../../aws/clients.js';
+import type { ClientFinding } from '../../clients/types.js';
 import type { CallOutcome, CallSettings } from '../../aws/call.js';
 import type { AuthSetup } from '../../aws/credentials.js';
 import type { ModelRef } from '../../vocabulary/model-id.js';
@@ -31,6 +32,10 @@ export interface CheckOptions {
 
 export interface PlannedTarget extends Target {
   ref: ModelRef;
+  /** A client that streams needs bedrock:InvokeModelWithResponseStream for this target (else the run's --stream). */
+  stream?: boolean;
+  /** What the client's configuration gets wrong for this target (`check --from`). */
+  clientFindings?: ClientFinding[];
 }
 
 /** What a gate is given: shared lookups, clients and settings. Gates never print. */
