@@ -73,7 +73,7 @@ export const CLIENT_CAUSES = causes({
   'client-hidden-model': {
     gate: 'any',
     status: 'warn',
-    summary: 'The client also calls a model the user never configured (a small/fast or background model): it needs its own access and IAM Allow.',
+    summary: 'The client also calls a second model in the background (a small/fast, weak or title model) that users rarely think of: it needs its own model access and IAM Allow.',
     fix: {
       text: 'Pin that model in the client to one the account may use in this Region, and allow bedrock:InvokeModel (and bedrock:InvokeModelWithResponseStream when the client streams) on it.',
       actor: 'caller',

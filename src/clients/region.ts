@@ -49,7 +49,8 @@ export function unreadRegionFinding(
     cause: 'client-region-variable-unset',
     setting,
     value: env[ignored[0]!]!.trim(),
-    detail: `${client} reads its Region from ${reads.join(', then ')}, none of which is set, so it ${falls}; ${set} is not read by it.`,
+    ignored: ignored[0]!,
+    detail: `${client} reads its Region ${reads.length === 1 ? `only from ${reads[0]}, which is unset` : `from ${reads.join(', then ')}, none of which is set`}, so it ${falls}; ${set} ${ignored.length === 1 ? 'is' : 'are'} not read by it.`,
     ...(resolved.region === null ? { fails: true } : {}),
   };
 }

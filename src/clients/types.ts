@@ -41,6 +41,8 @@ export interface ClientFinding {
   value?: string;
   /** What the reader saw, in one sentence with the user's own values. */
   detail: string;
+  /** The Region variable the user set that the client does not read. */
+  ignored?: string;
   /** For a Region the client cannot resolve: the client fails before any call. */
   fails?: boolean;
 }

@@ -66,11 +66,13 @@ function findingsFor(reading: ClientReading, role: string): ClientFinding[] {
   return reading.findings.filter((f) => (f.role ? f.role === role : f.cause !== 'client-hidden-model'));
 }
 
-/** The Region a client would fail without: checked where the user meant it (the variable the client ignores), or not at all. */
-function regionOf(target: { region: string | null }, reading: ClientReading, flagRegions: string[]): string {
-  if (target.region) return validRegion(target.region, `${reading.client}'s Region`);
-  const meant = reading.findings.find((f) => f.cause === 'client-region-variable-unset' && f.value)?.value ?? flagRegions[0];
-  if (meant) return validRegion(meant, `${reading.client}'s Region`);
+/** The Region a client would fail without: checked where the user meant it (the variable the client ignores, or --region), or not at all. */
+function regionOf(target: { region: string | null; regionFrom: SettingOrigin }, reading: ClientReading, flagRegions: string[]): { region: string; from: SettingOrigin } {
+  const what = `${reading.client}'s Region`;
+  if (target.region) return { region: validRegion(target.region, what), from: target.regionFrom };
+  const unread = reading.findings.find((f) => f.cause === 'client-region-variable-unset' && f.value && f.ignored);
+  if (unread) return { region: validRegion(unread.value!, what), from: { setting: `${unread.ignored} (which ${reading.client} does not read)` } };
+  if (flagRegions[0]) return { region: validRegion(flagRegions[0], '--region'), from: { setting: '--region' } };
   const setting = reading.region?.from.setting ?? 'AWS_REGION';
   throw new UsageError(`${reading.client} has no Region: ${setting} is unset; set it, or pass --region`);
 }
@@ -81,7 +83,7 @@ export async function planClient(from: string, input: { regions: string[]; model
   if (!reading.configured) throw new UsageError(`${reading.notConfigured ?? `${name} is not configured for Bedrock`} (cause client-not-configured)`);
 
   const cells = new Map<string, PlannedTarget>();
-  const add = (t: ClientTarget, region: string, regionFrom: SettingOrigin, findings: ClientFinding[]) => {
+  const add = (t: ClientTarget, { region, from: regionFrom }: { region: string; from: SettingOrigin }, findings: ClientFinding[]) => {
     const key = `${region}|${t.model}`;
     const known = cells.get(key);
     const stream = t.stream || input.stream;
@@ -109,19 +111,20 @@ export async function planClient(from: string, input: { regions: string[]; model
     });
   };
 
-  for (const t of reading.targets) add(t, regionOf(t, reading, input.regions), t.regionFrom, findingsFor(reading, t.role));
+  for (const t of reading.targets) add(t, regionOf(t, reading, input.regions), findingsFor(reading, t.role));
   // --region: the client's models in those Regions too.
-  for (const region of input.regions) {
-    for (const t of reading.targets) add({ ...t, role: `${t.role} (--region)` }, validRegion(region, '--region'), { setting: '--region' }, []);
+  const flagged = input.regions.map((r) => ({ region: validRegion(r, '--region'), from: { setting: '--region' } }));
+  for (const cell of flagged) {
+    for (const t of reading.targets) add({ ...t, role: `${t.role} (--region)` }, cell, []);
   }
   // --model: extra models, in the --region Regions, else where the client calls its own.
-  const home = reading.region ?? (reading.targets[0] ? { region: reading.targets[0].region, from: reading.targets[0].regionFrom } : undefined);
-  const extraRegions = input.regions.length > 0 ? input.regions.map((r) => ({ region: r, from: { setting: '--region' } as SettingOrigin })) : [{ region: regionOf({ region: home?.region ?? null }, reading, []), from: home?.from ?? { setting: '--region' } }];
+  const home = reading.region ?? (reading.targets[0] ? { region: reading.targets[0].region, from: reading.targets[0].regionFrom } : { region: null, from: { setting: 'AWS_REGION' } });
+  const extraRegions = flagged.length > 0 ? flagged : [regionOf({ region: home.region, regionFrom: home.from }, reading, [])];
   for (const model of input.models) {
-    for (const { region, from: regionFrom } of extraRegions) {
+    for (const cell of extraRegions) {
       const api = reading.targets[0]?.api ?? 'converse';
       const stream = reading.targets[0]?.stream ?? input.stream;
-      add({ role: '--model', model, modelFrom: { setting: '--model' }, region, regionFrom, api, stream }, region, regionFrom, reading.findings.filter((f) => !f.role && f.cause !== 'client-hidden-model'));
+      add({ role: '--model', model, modelFrom: { setting: '--model' }, region: cell.region, regionFrom: cell.from, api, stream }, cell, reading.findings.filter((f) => !f.role && f.cause !== 'client-hidden-model'));
     }
   }
   if (cells.size === 0) throw new UsageError(`${name} names no model the doctor can check: pass the models it will use with --model`);
