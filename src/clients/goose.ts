@@ -9,6 +9,8 @@ import { firstRegion, unreadRegionFinding } from './region.js';
 import type { ClientFinding, ClientInput, ClientReading, ClientSpec, Provenance } from './types.js';
 
 const PROVIDER = 'aws_bedrock';
+/** BEDROCK_DEFAULT_MODEL in bedrock.rs. */
+const DEFAULT_MODEL = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0';
 
 function files(env: NodeJS.ProcessEnv, path?: string): string[] {
   return [path ?? `${env.XDG_CONFIG_HOME ? env.XDG_CONFIG_HOME.replace(/\/$/, '') : '~/.config'}/goose/config.yaml`];
@@ -19,8 +21,8 @@ export function readGoose(input: ClientInput): ClientReading {
   const { reads, parsed } = readAll([path], input.files, parseYaml);
   const config = parsed.get(path) ?? {};
   const assumptions = [
-    'Goose: each key is read from the environment first, then config.yaml (secrets may sit in the keyring, not readable here); the Region falls back to the AWS SDK\'s own chain (AWS_DEFAULT_REGION, the profile); the profile defaults to "default".',
-    'Goose calls Converse (unverified) and may stream: both bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream are checked.',
+    'Goose as of crates/goose/src/providers/bedrock.rs @00c2141d: each key is read from the environment first, then config.yaml (secrets may sit in the keyring, not readable here); the Region falls back to the AWS SDK\'s own chain (AWS_DEFAULT_REGION, the profile); AWS_BEARER_TOKEN_BEDROCK, when set, is used instead of the profile.',
+    `Goose calls Converse without streaming (bedrock:InvokeModel only); unset, GOOSE_MODEL is ${DEFAULT_MODEL}.`,
   ];
   const base = { client: 'goose', assumptions, files: reads, targets: [], findings: [] };
   /** A key from the environment, else config.yaml, with its origin. */
@@ -44,26 +46,22 @@ export function readGoose(input: ClientInput): ClientReading {
   const findings: ClientFinding[] = [];
   const unread = unreadRegionFinding('Goose', region, input.env, ['AWS_REGION', 'AWS_DEFAULT_REGION'], { setting: 'AWS_REGION', file: path });
   if (unread) findings.push(unread);
-  if (input.env.AWS_BEARER_TOKEN_BEDROCK !== undefined && profileName === 'default') {
+  // The desktop app fills AWS_PROFILE with "default" (goose#10676); an API key, when set, is used instead.
+  const names = Object.keys(input.awsProfiles);
+  if (profileName === 'default' && input.env.AWS_BEARER_TOKEN_BEDROCK === undefined && !('default' in input.awsProfiles) && names.length > 0) {
     findings.push({
       cause: 'client-default-profile-name',
       setting: { setting: 'AWS_PROFILE', file: profile.from.file ?? path },
-      detail: `Goose resolves AWS_PROFILE to "default"${profile.value ? '' : ' by itself'}, which takes precedence over AWS_BEARER_TOKEN_BEDROCK: the API key is not used.`,
-    });
-  } else if (!profile.value && !('default' in input.awsProfiles) && Object.keys(input.awsProfiles).length > 0) {
-    findings.push({
-      cause: 'client-default-profile-name',
-      setting: { setting: 'AWS_PROFILE', file: path },
-      value: Object.keys(input.awsProfiles)[0],
-      detail: `Goose uses the profile "default", which ~/.aws does not define (it defines ${Object.keys(input.awsProfiles).join(', ')}).`,
+      value: names[0],
+      detail: `Goose uses the profile "default"${profile.value ? ` (AWS_PROFILE${profile.from.file ? ` in ${path}` : ''})` : ''}, which ~/.aws does not define (it defines ${names.join(', ')}).`,
     });
   }
   const model = key('GOOSE_MODEL');
-  if (!model.value) assumptions.push('GOOSE_MODEL is not set: pass the model Goose will use with --model.');
+  const modelFrom: Provenance = model.value ? model.from : { setting: 'GOOSE_MODEL', file: path, isDefault: true };
   return {
     ...base,
     configured: true,
-    targets: model.value ? [{ role: 'model', model: model.value, modelFrom: model.from, region: region.region, regionFrom: region.from, api: 'converse', stream: true }] : [],
+    targets: [{ role: 'model', model: model.value ?? DEFAULT_MODEL, modelFrom, region: region.region, regionFrom: region.from, api: 'converse', stream: false }],
     findings,
     region: { region: region.region, from: region.from },
     // Only a named profile changes the chain; "default" is what the SDK's chain reads anyway.

@@ -39,10 +39,14 @@ describe('goose', () => {
     expect(reading.profile).toEqual({ name: 'goose', from: { setting: 'AWS_PROFILE', file: GOOSE_CONFIG } });
   });
 
-  it('names the default profile that overrides a Bedrock API key (goose#10676)', () => {
-    const config = 'GOOSE_PROVIDER: aws_bedrock\nGOOSE_MODEL: us.anthropic.claude-sonnet-4-20250514-v1:0\nAWS_REGION: us-east-1\nAWS_PROFILE: default\n';
-    const reading = read(GOOSE, { [GOOSE_CONFIG]: config }, { AWS_BEARER_TOKEN_BEDROCK: 'bedrock-api-key-x' });
-    expect(reading.findings).toEqual([expect.objectContaining({ cause: 'client-default-profile-name', setting: { setting: 'AWS_PROFILE', file: GOOSE_CONFIG } })]);
+  it('names the "default" profile the desktop app fills in when ~/.aws defines only others (goose#10676)', () => {
+    const config = 'GOOSE_PROVIDER: aws_bedrock\nAWS_REGION: us-east-1\nAWS_PROFILE: default\n';
+    const reading = read(GOOSE, { [GOOSE_CONFIG]: config }, {}, { 'team-sso': { region: 'us-east-1' } });
+    expect(reading.findings).toEqual([expect.objectContaining({ cause: 'client-default-profile-name', value: 'team-sso', setting: { setting: 'AWS_PROFILE', file: GOOSE_CONFIG } })]);
+    // Unset, GOOSE_MODEL is Goose's own default; Goose calls Converse without streaming.
+    expect(reading.targets).toEqual([expect.objectContaining({ model: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', modelFrom: { setting: 'GOOSE_MODEL', file: GOOSE_CONFIG, isDefault: true }, stream: false })]);
+    // An API key is used instead of the profile: no finding then.
+    expect(read(GOOSE, { [GOOSE_CONFIG]: config }, { AWS_BEARER_TOKEN_BEDROCK: 'bedrock-api-key-x' }, { 'team-sso': {} }).findings).toEqual([]);
   });
 
   it('is not configured for another provider', () => {
