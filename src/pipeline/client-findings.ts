@@ -1,7 +1,7 @@
 /**
  * What a client's configuration adds to a target's reconciled results (`check --from`): a
- * client finding takes over the gate it belongs to when that gate failed (the fix then names
- * the client's setting), fails it when the client cannot even make the call, and turns a pass
+ * client finding that explains a failure takes over its gate when that gate failed (the fix then
+ * names the client's setting), fails it when the client cannot even make the call, and turns a pass
  * into a warning when the configuration works only by luck. A prediction the checks contradict
  * (a profile AWS does offer after all) leaves the gate as AWS answered.
  */
@@ -27,7 +27,8 @@ export function applyClientFindings(results: Map<Gate, GateResult>, target: Plan
     const alternatives = current.evidence.details?.alternatives;
     const valueListed = Array.isArray(alternatives) && f.value !== undefined && alternatives.includes(f.value);
     const { summary, fix } = describeCause(f.cause, { client: { ...clientParamsOf(origin.client, f), valueListed }, region: target.region, inCheck: true });
-    if (current.status === 'fail') {
+    const explainsFailure = f.fails || causeSpec(f.cause).status === 'fail';
+    if (current.status === 'fail' && explainsFailure) {
       out.set(home, { ...current, cause: f.cause, summary: `${summary} (${current.summary})`, fix });
     } else if (f.fails) {
       out.set(home, { ...current, status: 'fail', cause: f.cause, summary, fix });
