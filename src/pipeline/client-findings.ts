@@ -36,6 +36,12 @@ export function applyClientFindings(results: Map<Gate, GateResult>, target: Plan
       out.set(home, { ...current, status: 'warn', cause: f.cause, summary: `${summary} (${current.summary})`, fix });
     }
   }
+  const credentials = out.get('credentials');
+  if (credentials?.status === 'fail' && credentials.fix && target.clientProfile) {
+    const { name, from } = target.clientProfile;
+    const where = whereSet({ name: origin.client, setting: from.setting, ...(from.file ? { file: from.file } : {}) });
+    out.set('credentials', { ...credentials, fix: { ...credentials.fix, text: `${credentials.fix.text} ${origin.client} uses the profile "${name}"${from.isDefault ? ' by default' : ''} (${where}).` } });
+  }
   const region = out.get('region');
   if (region?.status === 'fail' && region.cause && MODEL_ID_CAUSES.has(region.cause) && region.fix) {
     const where = origin.model.setting.startsWith('--') ? null : whereSet({ name: origin.client, setting: origin.model.setting, ...(origin.model.file ? { file: origin.model.file } : {}) });

@@ -129,5 +129,7 @@ export async function planClient(from: string, input: { regions: string[]; model
   }
   if (cells.size === 0) throw new UsageError(`${name} names no model the doctor can check: pass the models it will use with --model`);
   const profile = input.profile ?? reading.profile?.name;
+  // A credentials fix names the client's profile setting, unless --profile replaced it.
+  if (!input.profile && reading.profile) for (const cell of cells.values()) cell.clientProfile = reading.profile;
   return { targets: [...cells.values()], ...(profile ? { profile } : {}), report: reportOf(reading) };
 }

@@ -74,4 +74,15 @@ describe('applyClientFindings', () => {
     const region = applyClientFindings(failed, target).get('region')!;
     expect(region.fix!.text).toContain('claude-code takes this model from `ANTHROPIC_MODEL` in ~/.claude/settings.json: change it there.');
   });
+
+  it("names the client's profile setting in a credentials fix", async () => {
+    await settings({ env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1', AWS_PROFILE: 'sso-dev' } });
+    const plan = await planCheck(input({ from: 'claude-code' }), env());
+    const failed = new Map(results({}));
+    failed.set('credentials', { gate: 'credentials', status: 'fail', cause: 'sso-expired', summary: 'The SSO session expired.', fix: { text: 'Run aws sso login.', actor: 'caller' }, evidence: {} });
+    expect(applyClientFindings(failed, plan.targets[0]!).get('credentials')!.fix!.text).toBe('Run aws sso login. claude-code uses the profile "sso-dev" (`AWS_PROFILE` in ~/.claude/settings.json).');
+    // --profile replaces the client's: nothing to add then.
+    const flagged = await planCheck(input({ from: 'claude-code', profile: 'other' }), env());
+    expect(applyClientFindings(failed, flagged.targets[0]!).get('credentials')!.fix!.text).toBe('Run aws sso login.');
+  });
 });
