@@ -12,14 +12,14 @@ const PROVIDER = 'amazon-bedrock';
 const DEFAULT_REGION = 'us-east-1';
 const AUTH_FILE = '~/.local/share/opencode/auth.json';
 
-function globalConfig(env: NodeJS.ProcessEnv): string {
-  return `${env.XDG_CONFIG_HOME ? env.XDG_CONFIG_HOME.replace(/\/$/, '') : '~/.config'}/opencode/opencode.json`;
+function globalConfig(env: NodeJS.ProcessEnv, ext = 'json'): string {
+  return `${env.XDG_CONFIG_HOME ? env.XDG_CONFIG_HOME.replace(/\/$/, '') : '~/.config'}/opencode/opencode.${ext}`;
 }
 
-/** Lowest precedence first: global, OPENCODE_CONFIG or PATH, project; then the stored auth. */
+/** Lowest precedence first: global (.jsonc, .json), OPENCODE_CONFIG or PATH, project; then the stored auth. */
 function files(env: NodeJS.ProcessEnv, path?: string): string[] {
   const custom = path ?? env.OPENCODE_CONFIG;
-  return [globalConfig(env), ...(custom ? [custom] : []), 'opencode.json', AUTH_FILE];
+  return [globalConfig(env, 'jsonc'), globalConfig(env), ...(custom ? [custom] : []), 'opencode.jsonc', 'opencode.json', AUTH_FILE];
 }
 
 /** The id opencode sends: ids already prefixed go as they are; others get the Region's prefix for the families it knows. */
