@@ -34,6 +34,7 @@ function program(
     .description('check every gate for each Region x model, with a minimal Converse call as the ground truth')
     .option('-r, --region <region>', 'AWS Region (repeatable); default: AWS_REGION, AWS_DEFAULT_REGION, the profile', collect, [])
     .option('-m, --model <id>', 'model id, inference profile id or ARN (repeatable)', collect, [])
+    .option('--from <client[:path]>', "check what a client's configuration will call (see `bedrock-doctor clients`)")
     .option('-p, --profile <name>', 'AWS profile to use (default: AWS_PROFILE, then default)')
     .option('--no-invoke', 'do not make the Converse call (predictions only)')
     .option('--allow-subscribe', 'allow a Converse call that would subscribe the account to a Marketplace model')
@@ -74,6 +75,16 @@ function program(
     .action(async (flags) => {
       const { policyCommand } = await import('./commands/policy.js');
       setExit(await policyCommand(flags, io));
+    });
+
+  cli
+    .command('clients')
+    .description('list the clients check --from reads, and which are configured for Bedrock here (never prints secrets)')
+    .option('-f, --format <format>', 'output format: human or json (any case)', 'human')
+    .option('--json', 'same as --format json')
+    .action(async (flags) => {
+      const { clientsCommand } = await import('./commands/clients.js');
+      setExit(await clientsCommand(flags, io));
     });
 
   cli

@@ -47,8 +47,31 @@ export interface Evidence {
   details?: Record<string, unknown>;
 }
 
-/** One cell of the matrix: a Region and a model identifier as the user gave it. */
+/** Where a setting came from (`check --from`): the key or variable, and the file that holds it. */
+export interface SettingOrigin {
+  setting: string;
+  /** Absent for the environment the client starts with. */
+  file?: string;
+  /** A default of the client, not something the user wrote. */
+  isDefault?: boolean;
+}
+
+/** Where a target came from when a client's configuration named it (`check --from`). */
+export interface TargetOrigin {
+  client: string;
+  /** What the client uses it for (`main model`, `small/fast model`, `model_list: haiku`, `--model`). */
+  roles: string[];
+  model: SettingOrigin;
+  region: SettingOrigin;
+  /** The API the client calls; both are authorized by the same IAM actions. */
+  api: 'converse' | 'invoke';
+  /** The client streams: bedrock:InvokeModelWithResponseStream is required too. */
+  stream: boolean;
+}
+
+/** One cell of the matrix: a Region and a model identifier as the user (or a client's configuration) gave it. */
 export interface Target {
   region: string;
   model: string;
+  origin?: TargetOrigin;
 }

@@ -22,6 +22,8 @@ export interface DoctorOptions {
   expectAccount?: string;
   /** Time limit for the whole run, in seconds; default 60. */
   timeout?: number;
+  /** Check what a client will call: `claude-code`, `litellm:path/to/config.yaml`, … (`check --from`). */
+  from?: string;
   /** Treat warnings as failures (exitCode 1). */
   strict?: boolean;
   /** Stops the run early; the report then holds what is known, with `interrupted: true`. */
@@ -56,6 +58,7 @@ export function planDoctor(options: DoctorSettings): Promise<Plan> {
       expectAccount: options.expectAccount,
       stream: Boolean(options.stream),
       timeoutSeconds: options.timeout ?? 60,
+      ...(options.from !== undefined ? { from: options.from } : {}),
     },
     options.env ?? process.env,
   );

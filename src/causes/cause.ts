@@ -59,6 +59,22 @@ export interface CauseParams {
   cognitoGuest?: boolean;
   /** What a text that is not about Bedrock is ("an Amazon S3 permission error (s3:GetObject)"). */
   what?: string;
+  /** A client configuration's finding (`check --from`): the client, the setting to change and its file. */
+  client?: ClientParams;
+}
+
+export interface ClientParams {
+  /** The client's name (`claude-code`). */
+  name: string;
+  /** The key or variable to change, and the file that holds it (none for the shell). */
+  setting: string;
+  file?: string;
+  /** The value to set, when the doctor can name one. */
+  value?: string;
+  /** The Region's own look-up lists the value (ListInferenceProfiles), so it is no guess. */
+  valueListed?: boolean;
+  /** What the reader saw, with the user's own values. */
+  detail?: string;
 }
 
 interface CauseBase {

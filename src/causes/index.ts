@@ -6,6 +6,7 @@
 
 import type { Fix } from '../types.js';
 import { CHECK } from './docs.js';
+import { CLIENT_CAUSES } from './client.js';
 import { ANY_GATE_CAUSES } from './any-gate.js';
 import type { CauseParams, CauseSpec } from './cause.js';
 import { CREDENTIAL_CAUSES } from './credentials.js';
@@ -16,7 +17,7 @@ import { NETWORK_CAUSES } from './network.js';
 import { PROVIDER_TERMS_CAUSES } from './provider-terms.js';
 import { REGION_CAUSES } from './region.js';
 
-export type { CauseHome, CauseParams, CauseSpec } from './cause.js';
+export type { CauseHome, CauseParams, CauseSpec, ClientParams } from './cause.js';
 
 /** Sections in gate order; a test checks that no id is in two of them. */
 export const CATALOG_SECTIONS = [
@@ -27,6 +28,7 @@ export const CATALOG_SECTIONS = [
   IAM_CAUSES,
   PROVIDER_TERMS_CAUSES,
   INVOKE_CAUSES,
+  CLIENT_CAUSES,
   ANY_GATE_CAUSES,
 ] as const;
 
@@ -38,6 +40,7 @@ const ALL = {
   ...IAM_CAUSES,
   ...PROVIDER_TERMS_CAUSES,
   ...INVOKE_CAUSES,
+  ...CLIENT_CAUSES,
   ...ANY_GATE_CAUSES,
 };
 

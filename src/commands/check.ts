@@ -23,6 +23,7 @@ interface CheckFlags {
   expectAccount?: string;
   strict?: boolean;
   verbose?: boolean;
+  from?: string;
 }
 
 function doctorOptions(flags: CheckFlags, env: NodeJS.ProcessEnv, signal: AbortSignal): DoctorSettings {
@@ -37,6 +38,7 @@ function doctorOptions(flags: CheckFlags, env: NodeJS.ProcessEnv, signal: AbortS
     stream: Boolean(flags.stream),
     timeout: Number(flags.timeout),
     strict: Boolean(flags.strict),
+    ...(flags.from !== undefined ? { from: flags.from } : {}),
     env,
     signal,
   };

@@ -72,7 +72,7 @@ const LAYERS = {
 export const checkIam: GateCheck = async (ctx, target) => {
   const source = await policySource(ctx, 'iam');
   if (!source.ok) return source.result;
-  const actions = invokeActions(ctx.options.stream);
+  const actions = invokeActions(target.stream ?? ctx.options.stream);
   const touched = await touchedBy(ctx, target, source.account);
   const groups = new Map<string, Touched[]>();
   for (const t of touched) groups.set(`${t.requestedRegion}|${t.viaProfile ?? ''}`, [...(groups.get(`${t.requestedRegion}|${t.viaProfile ?? ''}`) ?? []), t]);

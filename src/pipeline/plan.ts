@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseModelRef, type ModelRef } from '../vocabulary/model-id.js';
 import { isFipsRegion, regionProblem } from '../vocabulary/regions.js';
 import { UsageError } from '../errors.js';
+import { planClient, type ClientReport } from './client-plan.js';
 import type { CheckOptions, PlannedTarget } from '../gates/shared/context.js';
 
 export interface CheckInput {
@@ -15,9 +16,15 @@ export interface CheckInput {
   stream: boolean;
   /** The whole run's time limit, in seconds. */
   timeoutSeconds: number;
+  /**
+   * `CLIENT[:PATH]`: check what this client's configuration will call (its models, Regions,
+   * profile and streaming); --model and --region then add targets.
+   */
+  from?: string;
 }
 
-export type RegionSource = 'flag' | 'AWS_REGION' | 'AWS_DEFAULT_REGION' | 'profile';
+/** `client`: each target's Region comes from the client's configuration (the target's origin says where). */
+export type RegionSource = 'flag' | 'AWS_REGION' | 'AWS_DEFAULT_REGION' | 'profile' | 'client';
 
 export interface Plan {
   targets: PlannedTarget[];
@@ -25,6 +32,8 @@ export interface Plan {
   profile?: string;
   regionSource: RegionSource;
   timeoutMs: number;
+  /** Set by --from: what the client's configuration showed, for the report. */
+  client?: ClientReport;
 }
 
 /**
@@ -88,18 +97,19 @@ export function matrix(regions: string[], refs: ModelRef[]): PlannedTarget[] {
 }
 
 export async function planCheck(input: CheckInput, env: NodeJS.ProcessEnv): Promise<Plan> {
-  const refs = parseModels(input.models);
   if (!Number.isFinite(input.timeoutSeconds) || input.timeoutSeconds < 1 || input.timeoutSeconds > 3600) {
     throw new UsageError('--timeout must be a number of seconds between 1 and 3600');
   }
   validAccount(input.expectAccount, '--expect-account');
+  const options = { noInvoke: input.noInvoke, allowSubscribe: input.allowSubscribe, expectAccount: input.expectAccount, stream: input.stream };
+  const timeoutMs = Math.round(input.timeoutSeconds * 1000);
+  if (input.from !== undefined) {
+    input.models.forEach((m) => parseModelRef(m));
+    const client = await planClient(input.from, input, env);
+    return { targets: client.targets, profile: client.profile, regionSource: 'client', timeoutMs, options, client: client.report };
+  }
+  const refs = parseModels(input.models);
   const { regions, source } = await resolveRegions(input, env);
   const targets = matrix(regions, refs);
-  return {
-    targets,
-    profile: input.profile,
-    regionSource: source,
-    timeoutMs: Math.round(input.timeoutSeconds * 1000),
-    options: { noInvoke: input.noInvoke, allowSubscribe: input.allowSubscribe, expectAccount: input.expectAccount, stream: input.stream },
-  };
+  return { targets, profile: input.profile, regionSource: source, timeoutMs, options };
 }

@@ -2,6 +2,7 @@ import type { AuthMode } from '../vocabulary/api-key.js';
 import type { GateResult } from '../gates/shared/context.js';
 import type { Status, Target } from '../types.js';
 import type { RegionSource } from './plan.js';
+import type { ClientReport } from './client-plan.js';
 
 export interface ReportCheck extends GateResult, Target {
   durationMs: number;
@@ -22,6 +23,8 @@ export interface RunResult {
   checks: ReportCheck[];
   durationMs: number;
   regionSource: RegionSource;
+  /** `check --from`: the client's configuration as read (files, assumptions, findings). */
+  client?: ClientReport;
   interrupted: boolean;
   /** The signal that stopped the run, if one did: the exit code then says so (130, 143). */
   interruptedBy?: InterruptSignal;

@@ -16,6 +16,7 @@ import type { ReportCheck, ReportIdentity, RunResult } from './result.js';
 import { Lookups } from '../aws/lookups.js';
 import type { Plan } from './plan.js';
 import { reconcile } from './reconcile.js';
+import { applyClientFindings } from './client-findings.js';
 
 export interface RunDependencies {
   env: NodeJS.ProcessEnv;
@@ -105,7 +106,7 @@ export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunRe
           GATES.map(async (gate) => [gate, await runGate(gate, GATE_CHECKS[gate], ctx, target, gateDeadline)] as const),
         );
         const timings = new Map(outcomes.map(([gate, o]) => [gate, o.durationMs]));
-        const reconciled = reconcile(new Map(outcomes.map(([gate, o]) => [gate, o.result])));
+        const reconciled = applyClientFindings(reconcile(new Map(outcomes.map(([gate, o]) => [gate, o.result]))), target);
         const checks = GATES.map((gate) => toCheck(reconciled.get(gate)!, target, timings.get(gate) ?? 0, known));
         checks.forEach((check) => deps.onCheck?.(check));
         return checks;
@@ -114,10 +115,11 @@ export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunRe
     const checks = perTarget.flat();
     return {
       identity: await identityOf(lookups, auth),
-      targets: plan.targets.map(({ region, model }) => ({ region, model })),
+      targets: plan.targets.map(({ region, model, origin }) => ({ region, model, ...(origin ? { origin } : {}) })),
       checks,
       durationMs: Math.round(performance.now() - started),
       regionSource: plan.regionSource,
+      ...(plan.client ? { client: plan.client } : {}),
       interrupted: deps.signal?.aborted ?? false,
       ...(deps.signal?.aborted && (deps.signal.reason === 'SIGINT' || deps.signal.reason === 'SIGTERM') ? { interruptedBy: deps.signal.reason } : {}),
     };

@@ -1,6 +1,7 @@
 import type { ReportCheck } from '../pipeline/result.js';
 import type { JsonReport } from './json.js';
 import { mostImportant } from './json.js';
+import { clientLines, targetNote } from './client.js';
 import { chalkFor, indent, paint, SYMBOLS, WHO } from './style.js';
 
 /** The doctor-style checklist: one line per gate per target, the fix under each finding. */
@@ -15,8 +16,9 @@ export function renderHuman(report: JsonReport, checks: ReportCheck[], options: 
     lines.push(`  credentials: ${id.credentialSource}${id.authMode === 'api-key' ? ' — Bedrock calls use the API key' : ''}`);
     lines.push('');
   }
+  if (report.client) lines.push(...clientLines(report.client, chalk));
   for (const target of report.targets) {
-    lines.push(chalk.bold(`${target.model}  ·  ${target.region}`) + chalk.gray(`  (Region from ${report.regionSource})`));
+    lines.push(chalk.bold(`${target.model}  ·  ${target.region}`) + chalk.gray(`  ${targetNote(target, report.regionSource)}`));
     for (const check of checks.filter((c) => c.region === target.region && c.model === target.model)) {
       const head = `  ${paint(chalk, check.status, SYMBOLS[check.status])} ${check.gate.padEnd(15)}`;
       lines.push(`${head}${check.status === 'pass' || check.status === 'skip' ? check.summary : paint(chalk, check.status, check.summary)}`);

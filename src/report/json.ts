@@ -1,5 +1,6 @@
 import { exitCodeOf, SIGNAL_EXIT, type ExitCode, type ReportCheck, type ReportIdentity, type RunResult } from '../pipeline/result.js';
 import type { Target } from '../types.js';
+import type { ClientReport } from '../pipeline/client-plan.js';
 import { SCHEMA_VERSION, TOOL_NAME, VERSION } from '../version.js';
 import { WHO } from './style.js';
 
@@ -16,6 +17,8 @@ export interface JsonReport {
   exitCode: ExitCode;
   identity: ReportIdentity | null;
   regionSource: string;
+  /** `check --from`: the client's configuration as read; absent otherwise. */
+  client?: ClientReport;
   targets: Target[];
   checks: JsonCheck[];
   /** The single most important next step. */
@@ -34,6 +37,7 @@ export function buildReport(run: RunResult, options: { strict: boolean }): JsonR
     exitCode,
     identity: run.identity,
     regionSource: run.regionSource,
+    ...(run.client ? { client: run.client } : {}),
     targets: run.targets,
     checks: run.checks.map(({ fix, ...check }) => ({
       ...check,

@@ -1,4 +1,5 @@
 import type { JsonReport } from './json.js';
+import { clientMarkdown } from './client.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -12,6 +13,7 @@ export function renderMarkdown(report: JsonReport): string {
     lines.push(`- Identity: \`${report.identity.arn ?? 'API key'}\` (credentials: ${report.identity.credentialSource})`);
     if (report.identity.principalArn) lines.push(`- Policies of: \`${report.identity.principalArn}\``);
   }
+  if (report.client) lines.push(...clientMarkdown(report.client));
   lines.push(`- Region source: ${report.regionSource}`, '', '| Region | Model | Gate | Status | Cause | Summary | Request id |', '|---|---|---|---|---|---|---|');
   for (const c of report.checks) {
     lines.push(`| ${c.region} | \`${cell(c.model)}\` | ${c.gate} | ${c.status} | ${c.cause ?? ''} | ${cell(c.summary)} | ${c.evidence.requestId ?? ''} |`);

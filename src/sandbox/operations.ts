@@ -10,6 +10,7 @@ import {
   decide,
   findModel,
   findProfile,
+  offeredFrom,
   foundationModelArn,
   hostsBedrockIn,
   inferenceProfileArn,
@@ -242,7 +243,7 @@ function profileSummary(world: World, region: string, p: ProfileDef): Record<str
 
 const listInferenceProfiles: Handler = (world, req) => {
   const typeEquals = str(req.params.typeEquals);
-  const all = world.profiles.filter(() => typeEquals === undefined || typeEquals === 'SYSTEM_DEFINED');
+  const all = world.profiles.filter((p) => (typeEquals === undefined || typeEquals === 'SYSTEM_DEFINED') && offeredFrom(p, req.region));
   const maxResults = Number(str(req.params.maxResults) ?? 1000);
   if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 1000) {
     return fail('ValidationException', 400, "1 validation error detected: Value at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 1000");

@@ -4,6 +4,7 @@
  * The default world is a healthy account; scenarios describe only what they change.
  */
 import { BEDROCK_REGIONS, partitionOf } from '../vocabulary/regions.js';
+import { profileGeographyFits } from '../vocabulary/profile-geography.js';
 
 export interface Identity {
   account: string;
@@ -179,6 +180,7 @@ function model(
 }
 
 const US_DESTINATIONS = ['us-east-1', 'us-east-2', 'us-west-2'];
+const EU_DESTINATIONS = ['eu-central-1', 'eu-west-1', 'eu-west-3'];
 
 export function defaultWorld(): World {
   return {
@@ -233,6 +235,8 @@ export function defaultWorld(): World {
         ...profile('global.anthropic.claude-sonnet-4-20250514-v1:0', 'Global Claude Sonnet 4', 'anthropic.claude-sonnet-4-20250514-v1:0'),
         global: true,
       },
+      profile('eu.anthropic.claude-sonnet-4-20250514-v1:0', 'EU Anthropic Claude Sonnet 4', 'anthropic.claude-sonnet-4-20250514-v1:0', EU_DESTINATIONS),
+      profile('eu.anthropic.claude-3-haiku-20240307-v1:0', 'EU Anthropic Claude 3 Haiku', 'anthropic.claude-3-haiku-20240307-v1:0', EU_DESTINATIONS),
     ],
     useCase: { ...DEFAULT_USE_CASE },
     policies: [],
@@ -242,13 +246,13 @@ export function defaultWorld(): World {
   };
 }
 
-function profile(inferenceProfileId: string, name: string, modelId: string): ProfileDef {
+function profile(inferenceProfileId: string, name: string, modelId: string, destinations: string[] = US_DESTINATIONS): ProfileDef {
   return {
     inferenceProfileId,
     inferenceProfileName: name,
-    description: `Routes requests to ${name.replace(/^(US|Global) /, '')} in ${inferenceProfileId.startsWith('global.') ? 'any commercial Region' : 'US Regions'}.`,
+    description: `Routes requests to ${name.replace(/^(US|EU|Global) /, '')} in ${inferenceProfileId.startsWith('global.') ? 'any commercial Region' : inferenceProfileId.startsWith('eu.') ? 'EU Regions' : 'US Regions'}.`,
     modelId,
-    destinationRegions: [...US_DESTINATIONS],
+    destinationRegions: [...destinations],
   };
 }
 
@@ -321,8 +325,19 @@ export function findModel(world: World, region: string, idOrArn: string): ModelD
   return world.models.find((m) => m.modelId === idOrArn);
 }
 
+/** As AWS offers them: a geographic profile only from source Regions in its geography (us. not from eu-west-1). */
+export function offeredFrom(p: ProfileDef, region: string): boolean {
+  const prefix = p.inferenceProfileId.split('.')[0]!;
+  return profileGeographyFits(prefix, region) !== 'mismatch';
+}
+
 export function findProfile(world: World, region: string, idOrArn: string): ProfileDef | undefined {
   if (!hostsBedrockIn(world, region)) return undefined;
+  const found = findAnyProfile(world, region, idOrArn);
+  return found && offeredFrom(found, region) ? found : undefined;
+}
+
+function findAnyProfile(world: World, region: string, idOrArn: string): ProfileDef | undefined {
   const match = /^arn:[\w-]+:bedrock:([\w-]+):(\d{12}):inference-profile\/(.+)$/.exec(idOrArn);
   if (match) {
     if (match[1] !== region || match[2] !== world.identity.account) return undefined;

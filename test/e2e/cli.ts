@@ -15,10 +15,10 @@ export interface CliRun {
 }
 
 /** Spawns the built CLI with exactly `env` (no inheritance), bounded in time. */
-export function runCli(args: string[], env: Record<string, string>, input?: string, timeoutMs = 30_000): Promise<CliRun> {
+export function runCli(args: string[], env: Record<string, string>, input?: string, timeoutMs = 30_000, cwd?: string): Promise<CliRun> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'], ...(cwd ? { cwd } : {}) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

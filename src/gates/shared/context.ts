@@ -1,11 +1,12 @@
 import type { AwsClients } from '../../aws/clients.js';
+import type { ClientFinding } from '../../clients/types.js';
 import type { CallOutcome, CallSettings } from '../../aws/call.js';
 import type { AuthSetup } from '../../aws/credentials.js';
 import type { ModelRef } from '../../vocabulary/model-id.js';
 import type { Lookups } from '../../aws/lookups.js';
 import type { CauseId } from '../../causes/index.js';
 import type { Diagnosis } from '../../diagnosis/index.js';
-import type { Evidence, Fix, Gate, Status, Target } from '../../types.js';
+import type { Evidence, Fix, Gate, SettingOrigin, Status, Target } from '../../types.js';
 
 /** What a gate found for one target. */
 export interface GateResult {
@@ -31,6 +32,12 @@ export interface CheckOptions {
 
 export interface PlannedTarget extends Target {
   ref: ModelRef;
+  /** A client that streams needs bedrock:InvokeModelWithResponseStream for this target (else the run's --stream). */
+  stream?: boolean;
+  /** What the client's configuration gets wrong for this target (`check --from`). */
+  clientFindings?: ClientFinding[];
+  /** The profile the client resolves credentials with, and the setting that names it (`check --from`). */
+  clientProfile?: { name: string; from: SettingOrigin };
 }
 
 /** What a gate is given: shared lookups, clients and settings. Gates never print. */
