@@ -49,6 +49,26 @@ describe('policy against the emulator', () => {
     expect(emulator!.requests.map((q) => q.operation).sort()).toEqual(['GetCallerIdentity', 'GetInferenceProfile']);
   });
 
+  it("resolves an application profile's models with GetInferenceProfile, and cannot offline (exit 3)", async () => {
+    const arn = `arn:aws:bedrock:us-east-1:${ACCOUNT}:application-inference-profile/abcdef123456`;
+    const world = { profiles: [{ inferenceProfileId: 'abcdef123456', inferenceProfileName: 'team-a', description: 'Team A', modelId: SONNET, destinationRegions: ['us-east-1', 'us-west-2'], application: true }] };
+    const r = await run(['policy', '--model', arn, '--region', 'us-east-1'], { world });
+    expect(r.code, r.stderr).toBe(0);
+    const policy = JSON.parse(r.stdout);
+    expect(evaluate(policy, { action: 'bedrock:InvokeModel', resource: arn, context: { 'aws:RequestedRegion': 'us-east-1' } })).toBe('allowed');
+    for (const region of ['us-east-1', 'us-west-2']) {
+      const model = `arn:aws:bedrock:${region}::foundation-model/${SONNET}`;
+      expect(evaluate(policy, { action: 'bedrock:InvokeModel', resource: model, context: { 'aws:RequestedRegion': region, 'bedrock:InferenceProfileArn': arn } })).toBe('allowed');
+      expect(evaluate(policy, { action: 'bedrock:InvokeModel', resource: model, context: { 'aws:RequestedRegion': region } })).toBe('implicitDeny');
+    }
+    await emulator!.close();
+    emulator = undefined;
+    const offline = await run(['policy', '--model', arn, '--region', 'us-east-1', '--offline'], { world });
+    expect(offline.code).toBe(3);
+    expect(offline.stdout).toBe('');
+    expect(offline.stderr).toMatch(/not in its ARN: run with credentials/);
+  });
+
   it('refuses a profile-only model by its base id, naming the profiles to use (exit 2, nothing on stdout)', async () => {
     const r = await run(['policy', '--model', SONNET, '--region', 'us-east-1']);
     expect(r.code).toBe(2);
