@@ -107,7 +107,7 @@ Examples:
       `
 Examples:
   bedrock-doctor policy lint policy.json
-  terraform show -json | jq .values.root_module.resources[0].values.policy -r | bedrock-doctor policy lint -
+  bedrock-doctor policy --model us.amazon.nova-lite-v1:0 --region us-east-1 | bedrock-doctor policy lint -
   bedrock-doctor policy lint iam.tf --stream --format json`,
     )
     .action(async (file: string, flags) => {
