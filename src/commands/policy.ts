@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { leastPrivilegePolicy, type PolicyProblem, type PolicyTarget } from '../policy/least-privilege.js';
 import { POLICY_FORMATS, policyCdk, policyHuman, policyJson, policyTerraform, type PolicyFormat } from '../policy/formats.js';
 import { matrix, parseModels, resolveRegions, validAccount } from '../pipeline/plan.js';
+import { secretScrubber } from '../secrets.js';
 import { hostsBedrock } from '../vocabulary/regions.js';
 import { emit, type Io } from './io.js';
 
@@ -99,8 +100,10 @@ export async function policyCommand(flags: PolicyFlags, io: Io): Promise<number>
     productIds,
   });
   const problems = [...looked.problems, ...generated.problems];
+  // Notes may quote an AWS error: scrubbed like stdout.
+  const scrub = secretScrubber(io.env);
   if (problems.length > 0) {
-    for (const problem of problems) io.stderr.write(`bedrock-doctor: ${problem.message}\n`);
+    for (const problem of problems) io.stderr.write(scrub(`bedrock-doctor: ${problem.message}\n`));
     io.stderr.write('No policy printed: it could not work as asked.\n');
     return problems.some((p) => p.kind === 'input') ? 2 : 3;
   }
@@ -109,6 +112,6 @@ export async function policyCommand(flags: PolicyFlags, io: Io): Promise<number>
   const text =
     format === 'terraform' ? policyTerraform(generated.policy) : format === 'cdk' ? policyCdk(generated.policy) : format === 'human' ? policyHuman(generated.policy, notes) : policyJson(generated.policy);
   await emit(io, text, {});
-  if (format !== 'human') for (const note of notes) io.stderr.write(`Note: ${note}\n`);
+  if (format !== 'human') for (const note of notes) io.stderr.write(scrub(`Note: ${note}\n`));
   return 0;
 }
