@@ -65,11 +65,12 @@ function accessOf(target: PolicyTarget, account: string | undefined): { touched:
     if (ref.kind === 'profile' && !target.profile?.arn && !account) {
       return { kind: 'input', message: `the ARN of ${ref.profileId} names the caller's account: pass --account ID (or run with credentials)` };
     }
+    if (ref.prefix === 'global') {
+      // Whatever the profile's models[] lists, AWS documents what a global profile's call is authorized against.
+      return { touched: touchedResources(target.region, ref, account ?? '', target.profile), note: `${ref.profileId} from ${target.region}: AWS's documented pattern for global profiles (the model in ${real}, and the Region-less model ARN with aws:RequestedRegion "unspecified").` };
+    }
     if (target.profile) {
       return { touched: touchedResources(target.region, ref, account ?? '', target.profile), note: destinationsNote(target, 'GetInferenceProfile') };
-    }
-    if (ref.prefix === 'global') {
-      return { touched: touchedResources(target.region, ref, account ?? ''), note: `${ref.profileId} from ${target.region}: AWS's documented pattern for global profiles (the model in ${real}, and the Region-less model ARN with aws:RequestedRegion "unspecified").` };
     }
     if (!geography) {
       return { kind: 'unknown', message: `no documented Region list for ${ref.prefix ? `${ref.prefix}. profiles` : ref.profileId}: run with credentials so that GetInferenceProfile names its destination Regions` };

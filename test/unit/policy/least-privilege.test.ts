@@ -172,6 +172,13 @@ describe('extra statements and why the output names them', () => {
     expect(sids.every((sid) => /^[A-Za-z0-9]+$/.test(sid ?? ''))).toBe(true);
   });
 
+  it("follows AWS's documented pattern for a global profile whatever GetInferenceProfile's models[] lists", () => {
+    const resolved = { arn: profileArn('us-east-1', `global.${SONNET}`), destinations: ['us-east-1', 'eu-west-1', 'ap-south-1'].map((r) => fm(r, SONNET)) };
+    const { policy, notes } = generate([['us-east-1', `global.${SONNET}`, { profile: resolved }]]);
+    expect(policy.Statement.flatMap((s) => [s.Resource].flat()).sort()).toEqual([`arn:aws:bedrock:::foundation-model/${SONNET}`, fm('us-east-1', SONNET), resolved.arn].sort());
+    expect(notes.join(' ')).toMatch(/documented pattern for global profiles/);
+  });
+
   it('uses the GovCloud partition in GovCloud', () => {
     const { policy } = generate([['us-gov-west-1', NOVA]]);
     expect(policy.Statement[0]!.Resource).toEqual([fm('us-gov-west-1', NOVA).replace('arn:aws:', 'arn:aws-us-gov:')]);
