@@ -17,6 +17,8 @@ function program(
     .description('Can this AWS identity really call this Amazon Bedrock model? If not, which gate is at fault, and the fix.')
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError(true)
+    // A subcommand's options after its name are its own (`policy lint FILE --stream`).
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -63,18 +65,75 @@ function program(
       setExit(await explainCommand(text, flags, io));
     });
 
-  cli
+  const policy = cli
     .command('policy')
-    .description('print the least-privilege IAM policy to call these models (offline: no AWS call)')
+    .description('print the least-privilege IAM policy to call these models (reads the profiles with credentials at hand, else offline)')
+    .enablePositionalOptions()
     .option('-m, --model <id>', 'model id, inference profile id or ARN (repeatable)', collect, [])
-    .option('-r, --region <region>', 'AWS Region (repeatable); default: AWS_REGION', collect, [])
-    .option('--account <id>', 'the account that owns the inference-profile ARNs (default: any)')
+    .option('-r, --region <region>', 'AWS Region (repeatable); default: AWS_REGION, AWS_DEFAULT_REGION, the profile', collect, [])
+    .option('--account <id>', "the account that owns the inference-profile ARNs (default: the credentials')")
     .option('--stream', 'also allow ConverseStream (bedrock:InvokeModelWithResponseStream)')
+    .option('-f, --format <format>', 'output format: json (the bare document), terraform, cdk or human', 'json')
+    .option('--admin', "add the administrator's one-time provisioning statements (Marketplace subscription, agreement, use-case form)")
+    .option('--product-id <id>', 'with --admin: limit the Marketplace subscription to this product (repeatable)', collect, [])
+    .option('--offline', 'do not look anything up: build from the ids and the documented geographies')
+    .option('-p, --profile <name>', 'AWS profile to look up with (default: AWS_PROFILE, then default)')
     .option('--doctor', "add the read-only permissions bedrock-doctor uses to look")
     .option('--principal <arn>', 'with --doctor: your own IAM user or role ARN, to scope the simulation permission to it')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  bedrock-doctor policy --model us.anthropic.claude-sonnet-4-20250514-v1:0 --region us-east-1 > policy.json
+  aws iam create-policy --policy-name bedrock-invoke --policy-document file://policy.json
+  bedrock-doctor policy --model amazon.nova-lite-v1:0 --region eu-west-1 --stream --format terraform
+  bedrock-doctor policy --model global.anthropic.claude-sonnet-4-20250514-v1:0 --region us-east-1 --account 111122223333 --offline --format cdk
+  bedrock-doctor policy lint policy.json --stream`,
+    )
     .action(async (flags) => {
       const { policyCommand } = await import('./commands/policy.js');
       setExit(await policyCommand(flags, io));
+    });
+
+  policy
+    .command('lint')
+    .description('find the known mistakes in a policy document (JSON, or Terraform jsonencode); exit 1 on an error')
+    .argument('<file>', "the policy file; '-' reads stdin")
+    .option('--stream', 'the client streams: the policy must allow bedrock:InvokeModelWithResponseStream')
+    .option('--admin', "the policy is the administrator's: Marketplace rights are expected")
+    .option('-f, --format <format>', 'output format: human or json (any case)', 'human')
+    .option('--json', 'same as --format json')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  bedrock-doctor policy lint policy.json
+  bedrock-doctor policy --model us.amazon.nova-lite-v1:0 --region us-east-1 | bedrock-doctor policy lint -
+  bedrock-doctor policy lint iam.tf --stream --format json`,
+    )
+    .action(async (file: string, flags) => {
+      const { policyLintCommand } = await import('./commands/policy-lint.js');
+      setExit(await policyLintCommand(file, flags, io));
+    });
+
+  cli
+    .command('models')
+    .description("every foundation model in the Region: provider, lifecycle, inference types, profiles, and this identity's availability")
+    .option('-r, --region <region>', 'AWS Region (repeatable); default: AWS_REGION, AWS_DEFAULT_REGION, the profile', collect, [])
+    .option('-p, --profile <name>', 'AWS profile to use (default: AWS_PROFILE, then default)')
+    .option('-f, --format <format>', 'output format: human or json (any case)', 'human')
+    .option('--json', 'same as --format json')
+    .option('-t, --timeout <seconds>', 'time limit for the whole run', '60')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  bedrock-doctor models --region us-east-1
+  bedrock-doctor models --region us-east-1 --region eu-west-1 --json | jq '.[] | select(.availability.agreement != "AVAILABLE")'`,
+    )
+    .action(async (flags) => {
+      const { modelsCommand } = await import('./commands/models.js');
+      setExit(await modelsCommand(flags, io));
     });
 
   cli

@@ -1,6 +1,6 @@
 /** IAM: identity policies, SCPs, boundaries and session policies allow the Bedrock actions on the exact ARNs. */
 
-import { allow, arnKind, describeArn, GLOBAL_MODEL_CONDITION, invokeActions, modelsBehindProfile, policyDocument, type PolicyDocument, type Statement } from '../vocabulary/converse-access.js';
+import { allow, arnKind, describeArn, GLOBAL_MODEL_CONDITION, invokeActions, policyDocument, statementsForProfile, type PolicyDocument, type Statement } from '../vocabulary/converse-access.js';
 import { realBedrockAction } from '../vocabulary/iam-actions.js';
 import type { Fix } from '../types.js';
 import { causes, type CauseParams } from './cause.js';
@@ -31,15 +31,12 @@ function allowDenied(denial: Denial): PolicyDocument | undefined {
   if (!mapped || !resource) return undefined;
   const { actions } = mapped;
   const kind = arnKind(resource);
+  if (kind === 'inference-profile' || kind === 'application-profile') return policyDocument(statementsForProfile(resource, actions));
   const statements: Statement[] = [
     kind === 'global-model'
       ? allow(actions, resource, { sid: 'AllowGlobalFoundationModel', condition: GLOBAL_MODEL_CONDITION })
       : allow(actions, resource, { sid: 'AllowBedrockAccess' }),
   ];
-  if (kind === 'inference-profile' || kind === 'application-profile') {
-    const behind = modelsBehindProfile(resource);
-    statements.push(allow(actions, behind.models, { sid: 'AllowModelsBehindProfile', condition: behind.condition }));
-  }
   return policyDocument(statements);
 }
 

@@ -1,21 +1,11 @@
 import { classify } from '../diagnosis/index.js';
 import { UsageError } from '../errors.js';
 import { diagnosisJson, renderDiagnosisHuman } from '../report/explain-text.js';
-import { emit, parseFormat, useColor, type Io } from './io.js';
+import { emit, parseFormat, readStdin, useColor, type Io } from './io.js';
+
 
 /** Enough for any error text; the rest of a huge paste is ignored, not buffered. */
 const MAX_INPUT_BYTES = 8 * 1024 * 1024;
-
-async function readStdin(io: Io): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of io.stdin) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    if (size < MAX_INPUT_BYTES) chunks.push(buffer.subarray(0, MAX_INPUT_BYTES - size));
-    size += buffer.length;
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 interface ExplainFlags {
   format?: string;
@@ -30,7 +20,7 @@ export async function explainCommand(text: string | undefined, flags: ExplainFla
     if (input === undefined && io.stdin.isTTY) {
       throw new UsageError('give the error text as an argument, or pipe it: bedrock-doctor explain - < error.txt');
     }
-    input = await readStdin(io);
+    input = await readStdin(io, MAX_INPUT_BYTES);
   }
   const diagnosis = classify(input);
   const out =

@@ -63,3 +63,15 @@ export function writeOut(stream: NodeJS.WritableStream, text: string | Buffer): 
     });
   });
 }
+
+/** Reads stdin to its end, keeping at most `maxBytes` (the rest is read and dropped, not buffered). */
+export async function readStdin(io: Io, maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of io.stdin) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    if (size < maxBytes) chunks.push(buffer.subarray(0, maxBytes - size));
+    size += buffer.length;
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,5 +1,5 @@
 import type { EvaluationResult } from '@aws-sdk/client-iam';
-import { allow, describeArn, invokeActions, policyDocument, touchedResources, type Touched } from '../vocabulary/converse-access.js';
+import { accessStatements, describeArn, invokeActions, policyDocument, touchedResources, type Touched } from '../vocabulary/converse-access.js';
 import { DOCS } from '../causes/docs.js';
 import type { GateCheck, GateContext, PlannedTarget } from './shared/context.js';
 import { findProfile } from './shared/model-catalog.js';
@@ -132,7 +132,8 @@ export const checkIam: GateCheck = async (ctx, target) => {
       ...(first.layer === 'explicit' ? { params: { denial: { principal: source.arn, action: deniedActions[0], resource: resources[0], explicit: true } } } : {}),
       fix: {
         text: fixText,
-        ...(allowLifts ? { policy: policyDocument([allow(deniedActions, resources)]) } : {}),
+        // The policy command's own statements for exactly the denied ARNs, with their conditions.
+        ...(allowLifts ? { policy: policyDocument(accessStatements(touched.filter((t) => resources.includes(t.arn)), deniedActions)) } : {}),
         // The cross-Region page where a profile is involved; otherwise the catalog's.
         ...(first.layer === 'implicit' && touched.some((t) => t.viaProfile) ? { docs: DOCS.crossRegion } : {}),
       },

@@ -237,13 +237,15 @@ function profileSummary(world: World, region: string, p: ProfileDef): Record<str
     models: profileModelArns(p).map((modelArn) => ({ modelArn })),
     inferenceProfileId: p.inferenceProfileId,
     status: 'ACTIVE',
-    type: 'SYSTEM_DEFINED',
+    type: p.application ? 'APPLICATION' : 'SYSTEM_DEFINED',
   };
 }
 
 const listInferenceProfiles: Handler = (world, req) => {
   const typeEquals = str(req.params.typeEquals);
-  const all = world.profiles.filter((p) => (typeEquals === undefined || typeEquals === 'SYSTEM_DEFINED') && offeredFrom(p, req.region));
+  const all = world.profiles.filter(
+    (p) => (typeEquals === undefined || typeEquals === (p.application ? 'APPLICATION' : 'SYSTEM_DEFINED')) && offeredFrom(p, req.region),
+  );
   const maxResults = Number(str(req.params.maxResults) ?? 1000);
   if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 1000) {
     return fail('ValidationException', 400, "1 validation error detected: Value at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 1000");

@@ -74,6 +74,8 @@ export interface ProfileDef {
   destinationRegions: string[];
   /** A `global.` profile also lists `arn:aws:bedrock:::foundation-model/ID`. */
   global?: boolean;
+  /** An application inference profile: an opaque id, its ARN `application-inference-profile/ID`. */
+  application?: boolean;
 }
 
 type Decision = 'allowed' | 'implicitDeny' | 'explicitDeny';
@@ -302,7 +304,8 @@ function globalFoundationModelArn(modelId: string): string {
 }
 
 export function inferenceProfileArn(world: World, region: string, profileId: string): string {
-  return `arn:${partitionOf(region)}:bedrock:${region}:${world.identity.account}:inference-profile/${profileId}`;
+  const type = world.profiles.find((p) => p.inferenceProfileId === profileId)?.application ? 'application-inference-profile' : 'inference-profile';
+  return `arn:${partitionOf(region)}:bedrock:${region}:${world.identity.account}:${type}/${profileId}`;
 }
 
 /** The foundation-model ARNs a profile's `models[]` lists. */
@@ -327,6 +330,8 @@ export function findModel(world: World, region: string, idOrArn: string): ModelD
 
 /** As AWS offers them: a geographic profile only from source Regions in its geography (us. not from eu-west-1). */
 export function offeredFrom(p: ProfileDef, region: string): boolean {
+  // An application profile lives in its own Region, whatever its (generated) id.
+  if (p.application) return true;
   const prefix = p.inferenceProfileId.split('.')[0]!;
   return profileGeographyFits(prefix, region) !== 'mismatch';
 }
@@ -338,10 +343,10 @@ export function findProfile(world: World, region: string, idOrArn: string): Prof
 }
 
 function findAnyProfile(world: World, region: string, idOrArn: string): ProfileDef | undefined {
-  const match = /^arn:[\w-]+:bedrock:([\w-]+):(\d{12}):inference-profile\/(.+)$/.exec(idOrArn);
+  const match = /^arn:[\w-]+:bedrock:([\w-]+):(\d{12}):(application-)?inference-profile\/(.+)$/.exec(idOrArn);
   if (match) {
     if (match[1] !== region || match[2] !== world.identity.account) return undefined;
-    return world.profiles.find((p) => p.inferenceProfileId === match[3]);
+    return world.profiles.find((p) => p.inferenceProfileId === match[4] && Boolean(p.application) === Boolean(match[3]));
   }
   return world.profiles.find((p) => p.inferenceProfileId === idOrArn);
 }

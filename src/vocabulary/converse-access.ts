@@ -6,6 +6,7 @@
  */
 
 import type { ModelRef } from './model-id.js';
+import { geographyOf } from './geographies.js';
 import { partitionOf, realRegion } from './regions.js';
 
 /** The IAM actions a Converse call needs (ConverseStream adds the streaming one); there is no bedrock:Converse. */
@@ -15,6 +16,16 @@ export function invokeActions(stream: boolean): string[] {
 
 export function foundationModelArn(partition: string, region: string, baseId: string): string {
   return `arn:${partition}:bedrock:${region}::foundation-model/${baseId}`;
+}
+
+/** The Region-less model ARN a global inference profile's call is authorized against. */
+export function globalModelArn(partition: string, baseId: string): string {
+  return `arn:${partition}:bedrock:::foundation-model/${baseId}`;
+}
+
+/** A system profile of the `global.` geography (any commercial Region). */
+export function isGlobalProfile(profileArn: string): boolean {
+  return /:inference-profile\/global\./.test(profileArn);
 }
 
 export function inferenceProfileArn(partition: string, region: string, account: string, profileId: string): string {
@@ -100,7 +111,16 @@ export function touchedResources(region: string, ref: ModelRef, account: string,
     case 'profile-arn':
     case 'application-profile-arn': {
       const profileArn = profile?.arn ?? (ref.kind === 'profile' ? inferenceProfileArn(partition, real, account, ref.profileId) : ref.input);
-      const destinations = profile ? profile.destinations : 'baseId' in ref ? [foundationModelArn(partition, real, ref.baseId)] : [];
+      // A global profile is authorized as AWS documents it, whatever its models[] lists: the
+      // model in the source Region and the Region-less model ARN.
+      const destinations =
+        'baseId' in ref && isGlobalProfile(profileArn)
+          ? [foundationModelArn(partition, real, ref.baseId), globalModelArn(partition, ref.baseId)]
+          : profile
+            ? profile.destinations
+            : 'baseId' in ref
+              ? [foundationModelArn(partition, real, ref.baseId)]
+              : [];
       return [
         { arn: profileArn, requestedRegion: real },
         ...destinations.map((arn) => ({ arn, requestedRegion: arn.split(':')[3] || 'unspecified', viaProfile: profileArn })),
@@ -141,19 +161,70 @@ export function policyDocument(statements: Statement[]): PolicyDocument {
 export const GLOBAL_MODEL_CONDITION: Statement['Condition'] = { StringEquals: { 'aws:RequestedRegion': 'unspecified' } };
 
 /**
- * The models behind a system inference profile (`us.anthropic.claude…`), reachable only
- * through it: the model in any Region, and for a global profile the Region-less model ARN.
- * An application profile's models are not in its ARN: any foundation model, through it.
- * `baseId`, when known, names the model; otherwise the profile id without its prefix does.
+ * The Allow statements for a call through a profile known only by its ARN (a denial's text):
+ * the profile and the model behind it in each documented Region of its geography, only
+ * through it; a global profile as AWS documents it. An application profile's models, or a
+ * geography with no documented list, are not in the ARN: any foundation model, through it.
  */
-export function modelsBehindProfile(profileArn: string, baseId?: string): { models: string[]; condition: Statement['Condition'] } {
-  const partition = /^arn:([\w-]{1,20}):/.exec(profileArn)?.[1] ?? 'aws';
-  const condition = { StringLike: { 'bedrock:InferenceProfileArn': profileArn } };
-  if (arnKind(profileArn) === 'application-profile') return { models: [`arn:${partition}:bedrock:*::foundation-model/*`], condition };
+export function statementsForProfile(profileArn: string, actions: string[], baseId?: string): Statement[] {
+  const [, partition = 'aws', region = ''] = /^arn:([\w-]{1,20}):bedrock:([a-z0-9-]*):/.exec(profileArn) ?? [];
   const profileId = /:inference-profile\/(.{1,200})$/.exec(profileArn)?.[1] ?? '';
-  const modelId = baseId ?? profileId.replace(/^[a-z-]{2,10}\./, '');
-  const models = [`arn:${partition}:bedrock:*::foundation-model/${modelId}`];
-  if (profileId.startsWith('global.')) models.push(`arn:${partition}:bedrock:::foundation-model/${modelId}`);
-  return { models, condition };
+  const prefix = /^([a-z-]{2,10})\./.exec(profileId)?.[1] ?? '';
+  const modelId = baseId ?? profileId.slice(prefix.length + 1);
+  const profile = { arn: profileArn, requestedRegion: region };
+  const through = (arn: string, requestedRegion: string): Touched => ({ arn, requestedRegion, viaProfile: profileArn });
+  if (profileId && isGlobalProfile(profileArn)) {
+    return accessStatements([profile, through(foundationModelArn(partition, region, modelId), region), through(globalModelArn(partition, modelId), 'unspecified')], actions);
+  }
+  const geography = profileId ? geographyOf(prefix) : undefined;
+  if (geography) return accessStatements([profile, ...geography.regions.map((r) => through(foundationModelArn(partition, r, modelId), r))], actions);
+  return [
+    allow(actions, profileArn, { sid: 'InferenceProfiles' }),
+    allow(actions, `arn:${partition}:bedrock:*::foundation-model/${profileId ? modelId : '*'}`, {
+      sid: 'ModelsThroughProfile',
+      condition: { StringEquals: { 'bedrock:InferenceProfileArn': profileArn } },
+    }),
+  ];
 }
 
+/**
+ * The Allow statements for exactly the touched resources, with the conditions AWS documents:
+ * a model reached through a profile only through that profile (bedrock:InferenceProfileArn);
+ * for a global profile, the profile and the source-Region model only in the source Region and
+ * the Region-less model ARN only with aws:RequestedRegion "unspecified". Statements that share
+ * their condition share one statement; Sids are unique, as IAM requires.
+ */
+export function accessStatements(touched: Touched[], actions: string[]): Statement[] {
+  const groups = new Map<string, { sid: string; condition?: Statement['Condition']; resources: Set<string> }>();
+  for (const t of touched) {
+    const grant = grantFor(t);
+    const key = `${grant.sid}|${JSON.stringify(grant.condition ?? {})}`;
+    const group = groups.get(key) ?? { ...grant, resources: new Set<string>() };
+    group.resources.add(t.arn);
+    groups.set(key, group);
+  }
+  const seen = new Map<string, number>();
+  return [...groups.values()].map((group) => {
+    const n = (seen.get(group.sid) ?? 0) + 1;
+    seen.set(group.sid, n);
+    return allow(actions, [...group.resources].sort(), { sid: n === 1 ? group.sid : `${group.sid}${n}`, condition: group.condition });
+  });
+}
+
+function grantFor(t: Touched): { sid: string; condition?: Statement['Condition'] } {
+  const kind = arnKind(t.arn);
+  if (!t.viaProfile) {
+    if (kind === 'inference-profile' && isGlobalProfile(t.arn)) {
+      return { sid: 'GlobalInferenceProfile', condition: { StringEquals: { 'aws:RequestedRegion': t.requestedRegion } } };
+    }
+    if (kind === 'inference-profile' || kind === 'application-profile') return { sid: 'InferenceProfiles' };
+    return { sid: 'FoundationModels' };
+  }
+  if (isGlobalProfile(t.viaProfile)) {
+    return {
+      sid: kind === 'global-model' ? 'GlobalModelThroughGlobalProfile' : 'SourceRegionModelThroughGlobalProfile',
+      condition: { StringEquals: { 'aws:RequestedRegion': t.requestedRegion, 'bedrock:InferenceProfileArn': t.viaProfile } },
+    };
+  }
+  return { sid: 'ModelsThroughProfile', condition: { StringEquals: { 'bedrock:InferenceProfileArn': t.viaProfile } } };
+}

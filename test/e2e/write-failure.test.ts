@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 /**
  * A report that cannot be written is a failure, never a silent success: a CI gate reading the
  * exit code must not pass when stdout is full or closed.
@@ -41,6 +42,8 @@ describe.runIf(existsSync('/dev/full'))('stdout that cannot be written', () => {
     [['check', ...scenarioArgs(scenario)]],
     [['explain', 'ExpiredTokenException: The security token included in the request is expired', '--json']],
     [['policy', '--model', 'amazon.nova-lite-v1:0', '--region', 'us-east-1']],
+    [['policy', 'lint', fileURLToPath(new URL('../fixtures/policies/converse-actions.json', import.meta.url))]],
+    [['models', '--region', 'us-east-1', '--json']],
     [['demo', 'healthy', '--json']],
   ])('%j: one line on stderr, exit 2, no stack trace', async (args) => {
     const run = await toFullDisk(args);

@@ -198,7 +198,9 @@ describe('templated IAM summaries and policies', () => {
     expect(d.summary).toContain('inference profile');
     const policy = JSON.stringify(d.fix.policy);
     expect(policy).toContain('arn:aws:bedrock:us-east-1:1:inference-profile/us.anthropic.claude-3-5-haiku-20241022-v1:0');
-    expect(policy).toContain('arn:aws:bedrock:*::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0');
+    // The model in each documented Region of the geography, only through the profile; no wildcard Region.
+    for (const region of ['us-east-1', 'us-east-2', 'us-west-2']) expect(policy).toContain(`arn:aws:bedrock:${region}::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0`);
+    expect(policy).not.toContain('bedrock:*:');
     expect(policy).toContain('bedrock:InferenceProfileArn');
   });
 

@@ -2,6 +2,7 @@ import { GetRoleCommand, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkIam } from '../../../src/gates/iam.js';
+import { evaluate } from '../policy/iam-evaluator.js';
 import { ACCOUNT, USER_ARN, apiKeyAuth, awsError, context, healthy, mocks, shortTermKey, target, HAIKU, SONNET4, type Mocks } from './harness.js';
 
 let m: Mocks;
@@ -87,10 +88,35 @@ describe('iam gate', () => {
   it('gives a least-privilege statement with the exact missing ARNs on an implicit deny', async () => {
     decide((_, resource) => (resource.includes('us-west-2') ? { EvalDecision: 'implicitDeny' } : {}));
     const result = await checkIam(context(), target(`us.${SONNET4}`));
+    const profile = `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${SONNET4}`;
     expect(result.fix?.policy).toEqual({
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: ['bedrock:InvokeModel'], Resource: [`arn:aws:bedrock:us-west-2::foundation-model/${SONNET4}`] }],
+      Statement: [
+        {
+          Sid: 'ModelsThroughProfile',
+          Effect: 'Allow',
+          Action: ['bedrock:InvokeModel'],
+          Resource: [`arn:aws:bedrock:us-west-2::foundation-model/${SONNET4}`],
+          Condition: { StringEquals: { 'bedrock:InferenceProfileArn': profile } },
+        },
+      ],
     });
+    // The Allow lifts the denial through the profile, and only through it.
+    const missing = { action: 'bedrock:InvokeModel', resource: `arn:aws:bedrock:us-west-2::foundation-model/${SONNET4}` };
+    const policy = result.fix!.policy as Parameters<typeof evaluate>[0];
+    expect(evaluate(policy, { ...missing, context: { 'aws:RequestedRegion': 'us-west-2', 'bedrock:InferenceProfileArn': profile } })).toBe('allowed');
+    expect(evaluate(policy, { ...missing, context: { 'aws:RequestedRegion': 'us-west-2' } })).toBe('implicitDeny');
+  });
+
+  it('for a global profile, the printed Allow for the Region-less model ARN carries aws:RequestedRegion "unspecified" and the profile', async () => {
+    decide((_, resource) => (resource.startsWith('arn:aws:bedrock:::') ? { EvalDecision: 'implicitDeny' } : {}));
+    const result = await checkIam(context(), target(`global.${SONNET4}`));
+    expect((result.fix?.policy as { Statement: unknown[] }).Statement).toEqual([
+      expect.objectContaining({
+        Resource: [`arn:aws:bedrock:::foundation-model/${SONNET4}`],
+        Condition: { StringEquals: { 'aws:RequestedRegion': 'unspecified', 'bedrock:InferenceProfileArn': `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/global.${SONNET4}` } },
+      }),
+    ]);
   });
 
   it('warns, naming the permission, when the caller may not simulate', async () => {

@@ -47,7 +47,8 @@ describe('faults', () => {
     expect(e.name).toBe('AbortError');
 
     const left = thrown(runtime(emulator).send(ping));
-    await new Promise((r) => setTimeout(r, 50));
+    // Wait until the emulator holds the second request (a fixed sleep fails on a loaded machine).
+    for (let i = 0; i < 200 && emulator.requests.filter((r) => r.operation === 'Converse').length < 2; i++) await new Promise((r) => setTimeout(r, 25));
     expect(emulator.requests.filter((r) => r.operation === 'Converse')).toHaveLength(2);
     const started = Date.now();
     await emulator.close();
