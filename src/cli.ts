@@ -46,6 +46,8 @@ function program(
     .option('--expect-account <id>', 'fail unless the credentials belong to this account')
     .option('--strict', 'treat warnings as failures (exit 1)')
     .option('-v, --verbose', 'show the evidence behind each result (never secrets)')
+    .option('--only <gates>', 'run only these gates, comma-separated, and the gates they depend on')
+    .option('--list-checks', 'list the gates, what each depends on and the calls it makes, then exit')
     .action(async (flags) => {
       const { checkCommand } = await import('./commands/check.js');
       setExit(await checkCommand(flags, io));

@@ -3,6 +3,7 @@ import { runCheck, type RunDependencies } from '../pipeline/run.js';
 import type { RunResult } from '../pipeline/result.js';
 import { buildReport, type JsonReport } from '../report/json.js';
 import type { AwsClients } from '../aws/clients.js';
+import type { Gate } from '../types.js';
 
 /** What a preflight asks: the same choices as `check`'s flags, as values. */
 export interface DoctorOptions {
@@ -24,6 +25,11 @@ export interface DoctorOptions {
   timeout?: number;
   /** Treat warnings as failures (exitCode 1). */
   strict?: boolean;
+  /**
+   * Run only these gates, and the gates they depend on (`report.gatesRun` lists what ran);
+   * default: every gate.
+   */
+  only?: Gate[];
   /** Stops the run early; the report then holds what is known, with `interrupted: true`. */
   signal?: AbortSignal;
   /** AWS clients to use instead of the doctor's own (e.g. clients built on mocks). */
@@ -56,6 +62,7 @@ export function planDoctor(options: DoctorSettings): Promise<Plan> {
       expectAccount: options.expectAccount,
       stream: Boolean(options.stream),
       timeoutSeconds: options.timeout ?? 60,
+      only: options.only,
     },
     options.env ?? process.env,
   );

@@ -4,6 +4,8 @@ import { parseModelRef, type ModelRef } from '../vocabulary/model-id.js';
 import { isFipsRegion, regionProblem } from '../vocabulary/regions.js';
 import { UsageError } from '../errors.js';
 import type { CheckOptions, PlannedTarget } from '../gates/shared/context.js';
+import { withDependencies } from '../gates/about.js';
+import { GATES, type Gate } from '../types.js';
 
 export interface CheckInput {
   regions: string[];
@@ -15,6 +17,8 @@ export interface CheckInput {
   stream: boolean;
   /** The whole run's time limit, in seconds. */
   timeoutSeconds: number;
+  /** Run only these gates (and those they depend on); default: every gate. */
+  only?: readonly string[];
 }
 
 export type RegionSource = 'flag' | 'AWS_REGION' | 'AWS_DEFAULT_REGION' | 'profile';
@@ -25,6 +29,10 @@ export interface Plan {
   profile?: string;
   regionSource: RegionSource;
   timeoutMs: number;
+  /** The gates to run: every gate, or the selection with the gates it depends on. */
+  gates: Gate[];
+  /** The selection as asked (--only), or null for every gate. */
+  only: Gate[] | null;
 }
 
 /**
@@ -87,8 +95,24 @@ export function matrix(regions: string[], refs: ModelRef[]): PlannedTarget[] {
   return [...cells.values()];
 }
 
+/** --only's gate ids, checked; a near miss ("iam-policy") is named with the id meant. */
+export function parseGates(ids: readonly string[]): Gate[] {
+  const chosen: Gate[] = [];
+  for (const raw of ids) {
+    const id = raw.trim().toLowerCase();
+    if (!(GATES as readonly string[]).includes(id)) {
+      const near = GATES.find((g) => id.length > 1 && (g.startsWith(id) || id.startsWith(g)));
+      throw new UsageError(`--only "${raw.slice(0, 40)}" is not a gate${near ? ` (did you mean ${near}?)` : ''}; gates: ${GATES.join(', ')}`);
+    }
+    if (!chosen.includes(id as Gate)) chosen.push(id as Gate);
+  }
+  if (chosen.length === 0) throw new UsageError(`--only needs at least one gate: ${GATES.join(', ')}`);
+  return chosen;
+}
+
 export async function planCheck(input: CheckInput, env: NodeJS.ProcessEnv): Promise<Plan> {
   const refs = parseModels(input.models);
+  const only = input.only ? parseGates(input.only) : null;
   if (!Number.isFinite(input.timeoutSeconds) || input.timeoutSeconds < 1 || input.timeoutSeconds > 3600) {
     throw new UsageError('--timeout must be a number of seconds between 1 and 3600');
   }
@@ -100,6 +124,8 @@ export async function planCheck(input: CheckInput, env: NodeJS.ProcessEnv): Prom
     profile: input.profile,
     regionSource: source,
     timeoutMs: Math.round(input.timeoutSeconds * 1000),
+    gates: only ? withDependencies(only) : [...GATES],
+    only,
     options: { noInvoke: input.noInvoke, allowSubscribe: input.allowSubscribe, expectAccount: input.expectAccount, stream: input.stream },
   };
 }

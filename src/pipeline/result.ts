@@ -1,6 +1,6 @@
 import type { AuthMode } from '../vocabulary/api-key.js';
 import type { GateResult } from '../gates/shared/context.js';
-import type { Status, Target } from '../types.js';
+import type { Gate, Status, Target } from '../types.js';
 import type { RegionSource } from './plan.js';
 
 export interface ReportCheck extends GateResult, Target {
@@ -22,6 +22,8 @@ export interface RunResult {
   checks: ReportCheck[];
   durationMs: number;
   regionSource: RegionSource;
+  /** The gates asked for with --only; absent or null for every gate. */
+  only?: Gate[] | null;
   interrupted: boolean;
   /** The signal that stopped the run, if one did: the exit code then says so (130, 143). */
   interruptedBy?: InterruptSignal;

@@ -1,5 +1,5 @@
 import { exitCodeOf, SIGNAL_EXIT, type ExitCode, type ReportCheck, type ReportIdentity, type RunResult } from '../pipeline/result.js';
-import type { Target } from '../types.js';
+import { GATES, type Gate, type Target } from '../types.js';
 import { SCHEMA_VERSION, TOOL_NAME, VERSION } from '../version.js';
 import { WHO } from './style.js';
 
@@ -16,6 +16,10 @@ export interface JsonReport {
   exitCode: ExitCode;
   identity: ReportIdentity | null;
   regionSource: string;
+  /** The gates asked for with --only, or null for every gate. */
+  only: Gate[] | null;
+  /** The gates this report covers, in gate order: all seven, or the selection and the gates it depends on. */
+  gatesRun: Gate[];
   targets: Target[];
   checks: JsonCheck[];
   /** The single most important next step. */
@@ -34,6 +38,8 @@ export function buildReport(run: RunResult, options: { strict: boolean }): JsonR
     exitCode,
     identity: run.identity,
     regionSource: run.regionSource,
+    only: run.only ?? null,
+    gatesRun: GATES.filter((gate) => run.checks.some((c) => c.gate === gate)),
     targets: run.targets,
     checks: run.checks.map(({ fix, ...check }) => ({
       ...check,

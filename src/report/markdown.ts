@@ -12,6 +12,7 @@ export function renderMarkdown(report: JsonReport): string {
     lines.push(`- Identity: \`${report.identity.arn ?? 'API key'}\` (credentials: ${report.identity.credentialSource})`);
     if (report.identity.principalArn) lines.push(`- Policies of: \`${report.identity.principalArn}\``);
   }
+  if (report.only) lines.push(`- Only: ${report.only.join(', ')} (ran: ${report.gatesRun.join(', ')})`);
   lines.push(`- Region source: ${report.regionSource}`, '', '| Region | Model | Gate | Status | Cause | Summary | Request id |', '|---|---|---|---|---|---|---|');
   for (const c of report.checks) {
     lines.push(`| ${c.region} | \`${cell(c.model)}\` | ${c.gate} | ${c.status} | ${c.cause ?? ''} | ${cell(c.summary)} | ${c.evidence.requestId ?? ''} |`);
