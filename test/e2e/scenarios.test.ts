@@ -6,6 +6,7 @@ import { SCENARIOS, scenarioArgs, scenarioEnvironment, secretCanaries, startEmul
 import { CAUSE_IDS } from '../../src/causes/index.js';
 import { policyProblems } from '../unit/causes/policy-problems.js';
 import { runCli, STACK_TRACE } from './cli.js';
+import { reportOf } from '../schemas.js';
 
 const READ_OPERATIONS = new Set([
   'GetCallerIdentity', 'GetRole', 'SimulatePrincipalPolicy',
@@ -34,7 +35,7 @@ describe.each(SCENARIOS.map((s) => [s.name, s] as const))('check against the emu
     const run = await runCli(['check', ...scenarioArgs(scenario), '--format', 'json', '--verbose'], env);
 
     expect(run.code, run.stderr).toBe(scenario.exitCode);
-    const report = JSON.parse(run.stdout); // stdout holds only the JSON
+    const report = reportOf(run.stdout); // stdout holds only the JSON
     expect(report).toMatchObject({ schemaVersion: 1, exitCode: scenario.exitCode, ready: scenario.exitCode === 0 });
     expect(report.checks).toHaveLength(7);
     // Every cause the run reports is a catalog id.
@@ -71,7 +72,7 @@ describe('scenario specifics', () => {
     home = await mkdtemp(join(tmpdir(), 'bd-e2e-'));
     const env = await scenarioEnvironment(scenario, emulator, { home, inherit: process.env });
     const run = await runCli(['check', ...scenarioArgs(scenario), '--json', ...extra], env);
-    return { run, report: JSON.parse(run.stdout), requests: emulator.requests };
+    return { run, report: reportOf(run.stdout), requests: emulator.requests };
   }
 
   it('--no-invoke sends no Converse request', async () => {
