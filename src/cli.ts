@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { OutputError, UsageError } from './errors.js';
 import { processIo, type Io } from './commands/io.js';
 import { secretScrubber } from './secrets.js';
-import { SCHEMA_VERSION, TOOL_NAME, VERSION } from './version.js';
+import { SCHEMA_VERSION, TOOL_NAME, VERSION, verboseVersion } from './version.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -111,6 +111,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   // --version needs no parser: answer before loading one (the cold start users see most).
   if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
     io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const words = new Set(argv.slice(2));
+  if (argv.length === 4 && (words.has('--version') || words.has('-V')) && (words.has('--verbose') || words.has('-v'))) {
+    io.stdout.write(verboseVersion());
     return 0;
   }
   const commander = await import('commander');
