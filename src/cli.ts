@@ -7,8 +7,8 @@ import { SCHEMA_VERSION, TOOL_NAME, VERSION, verboseVersion } from './version.js
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** Builds the program; each action records its exit code. Commands load lazily (fast --version). */
-function program(
-  { Command }: typeof import('commander'),
+export function program(
+  { Command, Argument }: typeof import('commander'),
   io: Io,
   setExit: (code: number) => void,
   onUsageError: (message: string) => void,
@@ -89,6 +89,15 @@ function program(
     .action(async (scenario: string, flags) => {
       const { demoCommand } = await import('./commands/demo.js');
       setExit(await demoCommand(scenario, flags, io));
+    });
+
+  cli
+    .command('completion')
+    .description('print the shell completion script: source <(bedrock-doctor completion bash)')
+    .addArgument(new Argument('<shell>', 'bash or zsh').choices(['bash', 'zsh']))
+    .action(async (shell: 'bash' | 'zsh') => {
+      const { completionCommand } = await import('./commands/completion.js');
+      setExit(await completionCommand(shell, cli, io));
     });
   return cli;
 }

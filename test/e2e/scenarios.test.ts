@@ -113,6 +113,26 @@ describe('scenario specifics', () => {
     expect(run.stderr).not.toMatch(/Warning/);
   });
 
+  it('--only iam runs iam and the gates it depends on, makes no model call, and says so', async () => {
+    const { run, report, requests } = await runScenario('iam-implicit-deny', ['--only', 'iam']);
+    expect(run.code).toBe(1);
+    expect(report).toMatchObject({ only: ['iam'], gatesRun: ['credentials', 'network', 'region', 'iam'] });
+    expect(report.checks.map((c: { gate: string }) => c.gate)).toEqual(['credentials', 'network', 'region', 'iam']);
+    expect(report.checks.find((c: { gate: string }) => c.gate === 'iam')).toMatchObject({ status: 'fail', cause: 'iam-implicit-deny' });
+    expect(requests.map((r) => r.operation)).not.toContain('Converse');
+    expect(requests.map((r) => r.operation)).not.toContain('GetUseCaseForModelAccess');
+  });
+
+  it('--list-checks lists every gate with what it runs after, and needs no model', async () => {
+    const run = await runCli(['check', '--list-checks', '--format', 'json'], { PATH: process.env.PATH ?? '' });
+    expect(run.code).toBe(0);
+    const list = JSON.parse(run.stdout) as { gate: string; dependsOn: string[]; actions: string[] }[];
+    expect(list.map((g) => g.gate)).toEqual(['credentials', 'network', 'region', 'model-access', 'iam', 'provider-terms', 'invoke']);
+    expect(list.find((g) => g.gate === 'iam')).toMatchObject({ dependsOn: ['credentials', 'network', 'region'], actions: expect.arrayContaining(['iam:SimulatePrincipalPolicy']) });
+    const human = await runCli(['check', '--list-checks'], { PATH: process.env.PATH ?? '' });
+    expect(human.stdout).toMatch(/^iam\s+policies, SCPs/m);
+  });
+
   it('--redact masks account ids but keeps request ids', async () => {
     const { run } = await runScenario('iam-implicit-deny', ['--redact']);
     expect(run.stdout).not.toContain('111122223333');
