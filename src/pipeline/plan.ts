@@ -21,7 +21,8 @@ export interface CheckInput {
   only?: readonly string[];
 }
 
-export type RegionSource = 'flag' | 'AWS_REGION' | 'AWS_DEFAULT_REGION' | 'profile';
+import type { RegionSource } from './result.js';
+export type { RegionSource } from './result.js';
 
 export interface Plan {
   targets: PlannedTarget[];

@@ -1,7 +1,9 @@
 import type { AuthMode } from '../vocabulary/api-key.js';
-import type { GateResult } from '../gates/shared/context.js';
+import type { GateResult } from '../gates/shared/result.js';
 import type { Gate, Status, Target } from '../types.js';
-import type { RegionSource } from './plan.js';
+
+/** Where the Region came from: the flag, AWS_REGION, AWS_DEFAULT_REGION or the profile. */
+export type RegionSource = 'flag' | 'AWS_REGION' | 'AWS_DEFAULT_REGION' | 'profile';
 
 export interface ReportCheck extends GateResult, Target {
   durationMs: number;

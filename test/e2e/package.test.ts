@@ -89,6 +89,28 @@ describe('the npm package', () => {
     expect(r.stdout).toMatch(/Ready/);
   });
 
+  it('its types compile in a strict TypeScript project without skipLibCheck (no AWS SDK installed)', async () => {
+    const source = [
+      "import { runDoctor, explain, GATES, type DoctorOptions, type DoctorReport, type Diagnosis } from 'bedrock-doctor';",
+      "const options: DoctorOptions = { models: ['amazon.nova-lite-v1:0'], regions: ['us-east-1'], only: ['iam'], signal: AbortSignal.timeout(1000) };",
+      "// @ts-expect-error: not a gate id",
+      "const wrong: DoctorOptions = { models: ['m'], only: ['iam-policy'] };",
+      'export async function preflight(): Promise<string | null> {',
+      '  const report: DoctorReport = await runDoctor(options);',
+      "  const diagnosis: Diagnosis = explain('AccessDeniedException');",
+      '  return report.ready ? null : `${report.nextStep} ${report.gatesRun.join()} ${diagnosis.fix} ${GATES.length} ${String(wrong)}`;',
+      '}',
+    ].join('\n');
+    await writeFile(join(app, 'preflight.ts'), source);
+    await writeFile(join(app, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', typeRoots: [join(root, 'node_modules/@types')], types: ['node'] },
+      files: ['preflight.ts'],
+    }));
+    const r = await inApp(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']);
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  }, 90_000);
+
   it('the library imports by its package name and explains an error', async () => {
     const script = "import { explain } from 'bedrock-doctor'; console.log(JSON.stringify(explain(process.argv[1])));";
     const r = await inApp(process.execPath, ['--input-type=module', '-e', script, "AccessDeniedException: You don't have access to the model with the specified model ID."]);
