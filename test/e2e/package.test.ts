@@ -48,7 +48,7 @@ beforeAll(async () => {
     NO_COLOR: '1',
   };
   // --ignore-scripts: pack the dist/ the test run just built, not a rebuild racing the other tests.
-  const packed = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: root, env: { ...env, HOME: process.env.HOME ?? env.HOME } });
+  const packed = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: root, env });
   const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
   files = info!.files.map((f) => f.path);
   await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true, type: 'module' }));

@@ -7,6 +7,8 @@ import { GATE_ABOUT, withDependencies } from '../../../src/gates/about.js';
 import { parseGates, planCheck } from '../../../src/pipeline/plan.js';
 import { runCheck } from '../../../src/pipeline/run.js';
 import { buildReport } from '../../../src/report/json.js';
+import { renderHuman } from '../../../src/report/human.js';
+import { renderMarkdown } from '../../../src/report/markdown.js';
 import { UsageError } from '../../../src/errors.js';
 import { GATES, type Gate } from '../../../src/types.js';
 import { ACTION_OF_OPERATION } from '../../../src/vocabulary/iam-actions.js';
@@ -17,9 +19,12 @@ beforeEach(() => (m = healthy(mocks())));
 afterEach(() => Object.values(m).forEach((mock) => mock.restore()));
 
 async function runOnly(only: string[]) {
+  return buildReport(await runOnlyChecks(only), { strict: false });
+}
+
+async function runOnlyChecks(only: string[]) {
   const plan = await planCheck({ regions: ['us-east-1'], models: [HAIKU], noInvoke: false, allowSubscribe: false, stream: false, timeoutSeconds: 10, only }, {});
-  const run = await runCheck(plan, { env: {}, auth: sigv4Auth(), probe: async () => ({ ok: true, value: { durationMs: 1 }, evidence: {}, durationMs: 1 }) });
-  return buildReport(run, { strict: false });
+  return runCheck(plan, { env: {}, auth: sigv4Auth(), probe: async () => ({ ok: true, value: { durationMs: 1 }, evidence: {}, durationMs: 1 }) });
 }
 
 describe('gate dependencies', () => {
@@ -64,6 +69,16 @@ describe('a run with --only', () => {
     expect(m.iam.commandCalls(SimulatePrincipalPolicyCommand)).toHaveLength(1);
     expect(m.runtime.commandCalls(ConverseCommand)).toHaveLength(0);
     expect(m.bedrock.commandCalls(GetFoundationModelAvailabilityCommand)).toHaveLength(0);
+  });
+
+  it('the human and markdown reports say which gates ran, and a ready run claims only those', async () => {
+    const run = await runOnlyChecks(['iam']);
+    const report = buildReport(run, { strict: false });
+    const human = renderHuman(report, run.checks, { color: false, verbose: false, strict: false });
+    expect(human).toContain('Only iam: ran credentials, network, region, iam.');
+    expect(human).toContain('Ready: the gates checked pass; model-access, provider-terms, invoke not checked.');
+    expect(human).not.toContain('can call every model checked');
+    expect(renderMarkdown(report)).toContain('- Only: iam (ran: credentials, network, region, iam)');
   });
 
   it('credentials: calls STS only', async () => {
