@@ -1,6 +1,6 @@
 /**
  * Publishes the cause catalog: the table in docs/causes.md and the cause enum in
- * schema/report.schema.json, both generated from src/causes so the promise of stable ids has
+ * schema/report.schema.json and schema/explain.schema.json, all generated from src/causes so the promise of stable ids has
  * one published list. `npm run gen:causes` rewrites them; a test fails when they are stale.
  */
 
@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CAUSE_IDS, CAUSES } from '../src/causes/index.js';
+import { writeDocs } from './generate-docs.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -32,6 +33,13 @@ export function causesMarkdown(): string {
   return lines.join('\n') + '\n';
 }
 
+/** The explain schema with `cause` restricted to the catalog's ids. */
+export function explainSchemaWithCauses(schemaText: string): string {
+  const schema = JSON.parse(schemaText) as { $defs: Record<string, unknown> };
+  schema.$defs.causeId = { description: 'A cause id from docs/causes.md (generated from src/causes).', enum: [...CAUSE_IDS] };
+  return JSON.stringify(schema, null, 2) + '\n';
+}
+
 /** The report schema with `checks[].cause` restricted to the catalog's ids (or null on a pass). */
 export function schemaWithCauses(schemaText: string): string {
   const schema = JSON.parse(schemaText) as { $defs: { check: { properties: Record<string, unknown> } } & Record<string, unknown> };
@@ -45,7 +53,10 @@ function main(): void {
   writeFileSync(resolve(root, 'docs/causes.md'), causesMarkdown());
   const schemaPath = resolve(root, 'schema/report.schema.json');
   writeFileSync(schemaPath, schemaWithCauses(readFileSync(schemaPath, 'utf8')));
-  process.stdout.write(`docs/causes.md and schema/report.schema.json: ${CAUSE_IDS.length} causes\n`);
+  const explainPath = resolve(root, 'schema/explain.schema.json');
+  writeFileSync(explainPath, explainSchemaWithCauses(readFileSync(explainPath, 'utf8')));
+  writeDocs(root);
+  process.stdout.write(`docs/causes.md, docs/gates/, README.md tables and schema/*.schema.json: ${CAUSE_IDS.length} causes\n`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

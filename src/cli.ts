@@ -2,13 +2,13 @@ import type { Command } from 'commander';
 import { OutputError, UsageError } from './errors.js';
 import { processIo, type Io } from './commands/io.js';
 import { secretScrubber } from './secrets.js';
-import { SCHEMA_VERSION, TOOL_NAME, VERSION } from './version.js';
+import { SCHEMA_VERSION, TOOL_NAME, VERSION, verboseVersion } from './version.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** Builds the program; each action records its exit code. Commands load lazily (fast --version). */
-function program(
-  { Command }: typeof import('commander'),
+export function program(
+  { Command, Argument }: typeof import('commander'),
   io: Io,
   setExit: (code: number) => void,
   onUsageError: (message: string) => void,
@@ -49,6 +49,8 @@ function program(
     .option('--expect-account <id>', 'fail unless the credentials belong to this account')
     .option('--strict', 'treat warnings as failures (exit 1)')
     .option('-v, --verbose', 'show the evidence behind each result (never secrets)')
+    .option('--only <gates>', 'run only these gates, comma-separated, and the gates they depend on')
+    .option('--list-checks', 'list the gates, what each depends on and the calls it makes, then exit')
     .action(async (flags) => {
       const { checkCommand } = await import('./commands/check.js');
       setExit(await checkCommand(flags, io));
@@ -158,6 +160,15 @@ Examples:
       const { demoCommand } = await import('./commands/demo.js');
       setExit(await demoCommand(scenario, flags, io));
     });
+
+  cli
+    .command('completion')
+    .description('print the shell completion script: source <(bedrock-doctor completion bash)')
+    .addArgument(new Argument('<shell>', 'bash or zsh').choices(['bash', 'zsh']))
+    .action(async (shell: 'bash' | 'zsh') => {
+      const { completionCommand } = await import('./commands/completion.js');
+      setExit(await completionCommand(shell, cli, io));
+    });
   return cli;
 }
 
@@ -179,6 +190,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   // --version needs no parser: answer before loading one (the cold start users see most).
   if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
     io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const words = new Set(argv.slice(2));
+  if (argv.length === 4 && (words.has('--version') || words.has('-V')) && (words.has('--verbose') || words.has('-v'))) {
+    io.stdout.write(verboseVersion());
     return 0;
   }
   const commander = await import('commander');

@@ -6,7 +6,7 @@
 import { classify } from '../diagnosis/index.js';
 import { diagnosisJson, type DiagnosisJson } from '../report/explain-text.js';
 
-export { runDoctor, type DoctorOptions } from './run-doctor.js';
+export { runDoctor, type DoctorClients, type DoctorOptions } from './run-doctor.js';
 export type { JsonReport as DoctorReport } from '../report/json.js';
 export type { DiagnosisJson as Diagnosis } from '../report/explain-text.js';
 export { UsageError } from '../errors.js';

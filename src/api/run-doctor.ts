@@ -1,74 +1,8 @@
-import { planCheck, type Plan } from '../pipeline/plan.js';
-import { runCheck, type RunDependencies } from '../pipeline/run.js';
-import type { RunResult } from '../pipeline/result.js';
-import { buildReport, type JsonReport } from '../report/json.js';
-import type { AwsClients } from '../aws/clients.js';
+import type { JsonReport } from '../report/json.js';
+import type { DoctorOptions } from './options.js';
+import { planDoctor, runPlan } from './plan-and-run.js';
 
-/** What a preflight asks: the same choices as `check`'s flags, as values. */
-export interface DoctorOptions {
-  /** Model ids, inference profile ids or ARNs. */
-  models: string[];
-  /** Regions; default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region. */
-  regions?: string[];
-  /** The shared-config profile; default: AWS_PROFILE, then default. */
-  profile?: string;
-  /** Make the minimal Converse call (the ground truth); default true. */
-  invoke?: boolean;
-  /** Allow a Converse call that would subscribe the account to a Marketplace model. */
-  allowSubscribe?: boolean;
-  /** Also require bedrock:InvokeModelWithResponseStream (ConverseStream). */
-  stream?: boolean;
-  /** Fail unless the credentials belong to this 12-digit account. */
-  expectAccount?: string;
-  /** Time limit for the whole run, in seconds; default 60. */
-  timeout?: number;
-  /** Check what a client will call: `claude-code`, `litellm:path/to/config.yaml`, … (`check --from`). */
-  from?: string;
-  /** Treat warnings as failures (exitCode 1). */
-  strict?: boolean;
-  /** Stops the run early; the report then holds what is known, with `interrupted: true`. */
-  signal?: AbortSignal;
-  /** AWS clients to use instead of the doctor's own (e.g. clients built on mocks). */
-  clients?: AwsClients;
-}
-
-/**
- * The CLI's options: also the environment its Io carries. The library reads process.env, as the
- * SDK's credential chain does, so the two always agree.
- */
-export interface DoctorSettings extends DoctorOptions {
-  env?: NodeJS.ProcessEnv;
-}
-
-/** The run behind a report: the CLI renders from both. */
-export interface DoctorRun {
-  run: RunResult;
-  report: JsonReport;
-}
-
-/** Checks every option and plans the Region x model matrix; bad options throw a UsageError before any AWS call. */
-export function planDoctor(options: DoctorSettings): Promise<Plan> {
-  return planCheck(
-    {
-      regions: options.regions ?? [],
-      models: options.models,
-      profile: options.profile,
-      noInvoke: options.invoke === false,
-      allowSubscribe: Boolean(options.allowSubscribe),
-      expectAccount: options.expectAccount,
-      stream: Boolean(options.stream),
-      timeoutSeconds: options.timeout ?? 60,
-      ...(options.from !== undefined ? { from: options.from } : {}),
-    },
-    options.env ?? process.env,
-  );
-}
-
-/** Runs every gate of a plan and builds the report. */
-export async function runPlan(plan: Plan, options: DoctorSettings, deps: Partial<Omit<RunDependencies, 'env' | 'signal' | 'clients'>> = {}): Promise<DoctorRun> {
-  const run = await runCheck(plan, { ...deps, env: options.env ?? process.env, signal: options.signal, clients: options.clients });
-  return { run, report: buildReport(run, { strict: Boolean(options.strict) }) };
-}
+export type { DoctorClients, DoctorOptions } from './options.js';
 
 /**
  * The report `check --format json` prints, as an object. It never prints and never exits: the

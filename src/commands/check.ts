@@ -1,8 +1,9 @@
 import { access, constants } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { planDoctor, runPlan, type DoctorSettings } from '../api/run-doctor.js';
+import { planDoctor, runPlan, type DoctorSettings } from '../api/plan-and-run.js';
 import { UsageError } from '../errors.js';
-import { GATES } from '../types.js';
+import type { Gate } from '../types.js';
+import { gateListing, renderGateList } from '../report/gate-list.js';
 import { renderHuman } from '../report/human.js';
 import { SIGNAL_EXIT } from '../pipeline/result.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -24,6 +25,8 @@ interface CheckFlags {
   strict?: boolean;
   verbose?: boolean;
   from?: string;
+  only?: string;
+  listChecks?: boolean;
 }
 
 function doctorOptions(flags: CheckFlags, env: NodeJS.ProcessEnv, signal: AbortSignal): DoctorSettings {
@@ -39,6 +42,7 @@ function doctorOptions(flags: CheckFlags, env: NodeJS.ProcessEnv, signal: AbortS
     timeout: Number(flags.timeout),
     strict: Boolean(flags.strict),
     ...(flags.from !== undefined ? { from: flags.from } : {}),
+    ...(flags.only !== undefined ? { only: flags.only.split(',') as Gate[] } : {}),
     env,
     signal,
   };
@@ -56,6 +60,10 @@ async function assertWritable(file: string): Promise<void> {
 /** check: plan the matrix, run every gate, render, and return the exit code. */
 export async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
   const format = parseFormat(flags.format, flags.json, ['human', 'json', 'markdown']);
+  if (flags.listChecks) {
+    await emit(io, format === 'json' ? JSON.stringify(gateListing(), null, 2) + '\n' : renderGateList(), { output: flags.output });
+    return 0;
+  }
   // The first Ctrl-C or SIGTERM stops the run and prints what is known; a second Ctrl-C exits at once.
   const interrupt = new AbortController();
   const options = doctorOptions(flags, io.env, interrupt.signal);
@@ -80,7 +88,7 @@ export async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   let done = 0;
-  const total = plan.targets.length * GATES.length;
+  const total = plan.targets.length * plan.gates.length;
   try {
     const { run, report } = await runPlan(plan, options, {
       onCheck: () => {

@@ -5,6 +5,9 @@ import { isFipsRegion, regionProblem } from '../vocabulary/regions.js';
 import { UsageError } from '../errors.js';
 import { planClient, type ClientReport } from './client-plan.js';
 import type { CheckOptions, PlannedTarget } from '../gates/shared/context.js';
+import { withDependencies } from '../gates/about.js';
+import { GATES, type Gate } from '../types.js';
+import type { RegionSource } from './result.js';
 
 export interface CheckInput {
   regions: string[];
@@ -21,10 +24,11 @@ export interface CheckInput {
    * profile and streaming); --model and --region then add targets.
    */
   from?: string;
+  /** Run only these gates (and those they depend on); default: every gate. */
+  only?: readonly string[];
 }
 
-/** `client`: each target's Region comes from the client's configuration (the target's origin says where). */
-export type RegionSource = 'flag' | 'AWS_REGION' | 'AWS_DEFAULT_REGION' | 'profile' | 'client';
+export type { RegionSource } from './result.js';
 
 export interface Plan {
   targets: PlannedTarget[];
@@ -34,6 +38,10 @@ export interface Plan {
   timeoutMs: number;
   /** Set by --from: what the client's configuration showed, for the report. */
   client?: ClientReport;
+  /** The gates to run: every gate, or the selection with the gates it depends on. */
+  gates: Gate[];
+  /** The selection as asked (--only), or null for every gate. */
+  only: Gate[] | null;
 }
 
 /**
@@ -96,20 +104,37 @@ export function matrix(regions: string[], refs: ModelRef[]): PlannedTarget[] {
   return [...cells.values()];
 }
 
+/** --only's gate ids, checked; a near miss ("iam-policy") is named with the id meant. */
+export function parseGates(ids: readonly string[]): Gate[] {
+  const chosen: Gate[] = [];
+  for (const raw of ids) {
+    const id = raw.trim().toLowerCase();
+    if (!(GATES as readonly string[]).includes(id)) {
+      const near = GATES.find((g) => id.length > 1 && (g.startsWith(id) || id.startsWith(g)));
+      throw new UsageError(`--only "${raw.slice(0, 40)}" is not a gate${near ? ` (did you mean ${near}?)` : ''}; gates: ${GATES.join(', ')}`);
+    }
+    if (!chosen.includes(id as Gate)) chosen.push(id as Gate);
+  }
+  if (chosen.length === 0) throw new UsageError(`--only needs at least one gate: ${GATES.join(', ')}`);
+  return chosen;
+}
+
 export async function planCheck(input: CheckInput, env: NodeJS.ProcessEnv): Promise<Plan> {
+  const only = input.only ? parseGates(input.only) : null;
   if (!Number.isFinite(input.timeoutSeconds) || input.timeoutSeconds < 1 || input.timeoutSeconds > 3600) {
     throw new UsageError('--timeout must be a number of seconds between 1 and 3600');
   }
   validAccount(input.expectAccount, '--expect-account');
   const options = { noInvoke: input.noInvoke, allowSubscribe: input.allowSubscribe, expectAccount: input.expectAccount, stream: input.stream };
   const timeoutMs = Math.round(input.timeoutSeconds * 1000);
+  const gates = { gates: only ? withDependencies(only) : [...GATES], only };
   if (input.from !== undefined) {
     input.models.forEach((m) => parseModelRef(m));
     const client = await planClient(input.from, input, env);
-    return { targets: client.targets, profile: client.profile, regionSource: 'client', timeoutMs, options, client: client.report };
+    return { targets: client.targets, profile: client.profile, regionSource: 'client', timeoutMs, options, client: client.report, ...gates };
   }
   const refs = parseModels(input.models);
   const { regions, source } = await resolveRegions(input, env);
   const targets = matrix(regions, refs);
-  return { targets, profile: input.profile, regionSource: source, timeoutMs, options };
+  return { targets, profile: input.profile, regionSource: source, timeoutMs, options, ...gates };
 }

@@ -1,8 +1,13 @@
 import type { AuthMode } from '../vocabulary/api-key.js';
-import type { GateResult } from '../gates/shared/context.js';
-import type { Status, Target } from '../types.js';
-import type { RegionSource } from './plan.js';
+import type { GateResult } from '../gates/shared/result.js';
+import type { Gate, Status, Target } from '../types.js';
 import type { ClientReport } from './client-plan.js';
+
+/**
+ * Where the Region came from: the flag, AWS_REGION, AWS_DEFAULT_REGION, the profile, or the
+ * client's configuration (`client`: each target's origin says where).
+ */
+export type RegionSource = 'flag' | 'AWS_REGION' | 'AWS_DEFAULT_REGION' | 'profile' | 'client';
 
 export interface ReportCheck extends GateResult, Target {
   durationMs: number;
@@ -25,6 +30,8 @@ export interface RunResult {
   regionSource: RegionSource;
   /** `check --from`: the client's configuration as read (files, assumptions, findings). */
   client?: ClientReport;
+  /** The gates asked for with --only; absent or null for every gate. */
+  only?: Gate[] | null;
   interrupted: boolean;
   /** The signal that stopped the run, if one did: the exit code then says so (130, 143). */
   interruptedBy?: InterruptSignal;

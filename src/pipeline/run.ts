@@ -103,11 +103,13 @@ export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunRe
     const perTarget = await Promise.all(
       plan.targets.map(async (target) => {
         const outcomes = await Promise.all(
-          GATES.map(async (gate) => [gate, await runGate(gate, GATE_CHECKS[gate], ctx, target, gateDeadline)] as const),
+          plan.gates.map(async (gate) => [gate, await runGate(gate, GATE_CHECKS[gate], ctx, target, gateDeadline)] as const),
         );
         const timings = new Map(outcomes.map(([gate, o]) => [gate, o.durationMs]));
         const reconciled = applyClientFindings(reconcile(new Map(outcomes.map(([gate, o]) => [gate, o.result]))), target);
-        const checks = GATES.map((gate) => toCheck(reconciled.get(gate)!, target, timings.get(gate) ?? 0, known));
+        // A finding a selected gate met on another gate's ground (--only) is reported there, even
+        // if that gate was not selected: the fix is on it.
+        const checks = GATES.filter((gate) => reconciled.has(gate)).map((gate) => toCheck(reconciled.get(gate)!, target, timings.get(gate) ?? 0, known));
         checks.forEach((check) => deps.onCheck?.(check));
         return checks;
       }),
@@ -120,6 +122,7 @@ export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunRe
       durationMs: Math.round(performance.now() - started),
       regionSource: plan.regionSource,
       ...(plan.client ? { client: plan.client } : {}),
+      only: plan.only,
       interrupted: deps.signal?.aborted ?? false,
       ...(deps.signal?.aborted && (deps.signal.reason === 'SIGINT' || deps.signal.reason === 'SIGTERM') ? { interruptedBy: deps.signal.reason } : {}),
     };

@@ -2,6 +2,7 @@ import type { ReportCheck } from '../pipeline/result.js';
 import type { JsonReport } from './json.js';
 import { mostImportant } from './json.js';
 import { clientLines, targetNote } from './client.js';
+import { GATES } from '../types.js';
 import { chalkFor, indent, paint, SYMBOLS, WHO } from './style.js';
 
 /** The doctor-style checklist: one line per gate per target, the fix under each finding. */
@@ -43,7 +44,10 @@ export function renderHuman(report: JsonReport, checks: ReportCheck[], options: 
     lines.push('');
   }
   const first = mostImportant(checks, options.strict);
-  if (report.ready) {
+  if (report.only) lines.push(chalk.gray(`Only ${report.only.join(', ')}: ran ${report.gatesRun.join(', ')}.`));
+  if (report.ready && report.only) {
+    lines.push(chalk.green.bold('Ready: ') + `the gates checked pass; ${GATES.filter((g) => !report.gatesRun.includes(g)).join(', ') || 'no gate'} not checked.`);
+  } else if (report.ready) {
     lines.push(chalk.green.bold('Ready: ') + 'this identity can call every model checked' + (checks.some((c) => c.gate === 'invoke' && c.status === 'skip') ? ' (predicted; the invoke call was skipped).' : '.'));
   } else if (first?.fix) {
     lines.push(paint(chalk, first.status, chalk.bold(report.exitCode === 1 ? 'Not ready. ' : 'Not proven. ')) + `${WHO.nextStep[first.fix.actor]}: ${first.fix.text}`);

@@ -1,5 +1,5 @@
 import { exitCodeOf, SIGNAL_EXIT, type ExitCode, type ReportCheck, type ReportIdentity, type RunResult } from '../pipeline/result.js';
-import type { Target } from '../types.js';
+import { GATES, type Gate, type Target } from '../types.js';
 import type { ClientReport } from '../pipeline/client-plan.js';
 import { SCHEMA_VERSION, TOOL_NAME, VERSION } from '../version.js';
 import { WHO } from './style.js';
@@ -19,6 +19,10 @@ export interface JsonReport {
   regionSource: string;
   /** `check --from`: the client's configuration as read; absent otherwise. */
   client?: ClientReport;
+  /** The gates asked for with --only, or null for every gate. */
+  only: Gate[] | null;
+  /** The gates this report covers, in gate order: all seven, or the selection and the gates it depends on. */
+  gatesRun: Gate[];
   targets: Target[];
   checks: JsonCheck[];
   /** The single most important next step. */
@@ -38,6 +42,8 @@ export function buildReport(run: RunResult, options: { strict: boolean }): JsonR
     identity: run.identity,
     regionSource: run.regionSource,
     ...(run.client ? { client: run.client } : {}),
+    only: run.only ?? null,
+    gatesRun: GATES.filter((gate) => run.checks.some((c) => c.gate === gate)),
     targets: run.targets,
     checks: run.checks.map(({ fix, ...check }) => ({
       ...check,

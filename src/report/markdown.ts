@@ -14,6 +14,7 @@ export function renderMarkdown(report: JsonReport): string {
     if (report.identity.principalArn) lines.push(`- Policies of: \`${report.identity.principalArn}\``);
   }
   if (report.client) lines.push(...clientMarkdown(report.client));
+  if (report.only) lines.push(`- Only: ${report.only.join(', ')} (ran: ${report.gatesRun.join(', ')})`);
   lines.push(`- Region source: ${report.regionSource}`, '', '| Region | Model | Gate | Status | Cause | Summary | Request id |', '|---|---|---|---|---|---|---|');
   for (const c of report.checks) {
     lines.push(`| ${c.region} | \`${cell(c.model)}\` | ${c.gate} | ${c.status} | ${c.cause ?? ''} | ${cell(c.summary)} | ${c.evidence.requestId ?? ''} |`);

@@ -1,10 +1,10 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCENARIOS, scenarioArgs, scenarioEnvironment, startEmulator } from '../../src/sandbox/index.js';
 import { runCli, STACK_TRACE } from './cli.js';
+import { diagnosisOf, reportOf } from '../schemas.js';
 
 let home: string;
 let env: Record<string, string>;
@@ -66,24 +66,24 @@ describe('explain', () => {
   it('reads an argument and prints the JSON diagnosis', async () => {
     const run = await runCli(['explain', '--format', 'json', "An error occurred (AccessDeniedException) when calling the Converse operation: You don't have access to the model with the specified model ID."], env);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ gate: 'model-access', cause: 'model-access-not-granted', confidence: expect.any(Number), fix: expect.any(String), summary: expect.any(String) });
+    expect(diagnosisOf(run.stdout)).toMatchObject({ gate: 'model-access', cause: 'model-access-not-granted', confidence: expect.any(Number), fix: expect.any(String), summary: expect.any(String) });
   });
 
   it('reads stdin with "-" and with no argument', async () => {
     const text = 'ValidationException: Invocation of model ID anthropic.claude-sonnet-4-20250514-v1:0 with on-demand throughput isn’t supported.';
     for (const args of [['explain', '-', '--json'], ['explain', '--json']]) {
       const run = await runCli(args, env, text);
-      expect(JSON.parse(run.stdout)).toMatchObject({ gate: 'region', cause: 'inference-profile-required' });
+      expect(diagnosisOf(run.stdout)).toMatchObject({ gate: 'region', cause: 'inference-profile-required' });
     }
   });
 
   it('answers unknown for text it does not recognise, and never throws on binary or megabytes', async () => {
     const unknown = await runCli(['explain', '--json', 'the printer is on fire'], env);
-    expect(JSON.parse(unknown.stdout)).toMatchObject({ gate: 'unknown' });
+    expect(diagnosisOf(unknown.stdout)).toMatchObject({ gate: 'unknown' });
     const binary = Buffer.from(Array.from({ length: 3 * 1024 * 1024 }, (_, i) => (i * 7919) % 256)).toString('latin1');
     const huge = await runCli(['explain', '--json', '-'], env, binary);
     expect(huge.code).toBe(0);
-    expect(() => JSON.parse(huge.stdout)).not.toThrow();
+    expect(diagnosisOf(huge.stdout).gate).toBeDefined();
     expect(huge.stderr).not.toMatch(STACK_TRACE);
   });
 });
@@ -104,7 +104,7 @@ describe('demo', () => {
     async (name, scenario) => {
       const run = await runCli(['demo', name, '--format', 'json'], { ...env, AWS_PROFILE: 'must-be-ignored', AWS_REGION: 'eu-west-3' });
       expect(run.code).toBe(scenario.exitCode);
-      const report = JSON.parse(run.stdout);
+      const report = reportOf(run.stdout);
       expect(report.exitCode).toBe(scenario.exitCode);
       if (scenario.gate) expect(report.checks.find((c: { gate: string }) => c.gate === scenario.gate).status).toBe(scenario.status ?? 'fail');
     },
@@ -113,11 +113,8 @@ describe('demo', () => {
 
 describe('the JSON report', () => {
   it.concurrent.each(SCENARIOS.filter((s) => s.name !== 'hanging-endpoint').map((s) => s.name))('validates against schema/report.schema.json: %s', async (name) => {
-    const schema = JSON.parse(await readFile(new URL('../../schema/report.schema.json', import.meta.url), 'utf8'));
-    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
     const run = await runCli(['demo', name, '--json'], env);
-    const report = JSON.parse(run.stdout);
-    expect(validate(report), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    expect(reportOf(run.stdout).tool.name).toBe('bedrock-doctor');
   });
 
   it('--output writes the report to a file and keeps stdout empty', async () => {
@@ -128,7 +125,7 @@ describe('the JSON report', () => {
       const run = await runCli(['check', ...scenarioArgs(scenario), '--json', '--output', file], await scenarioEnvironment(scenario, emulator, { home, inherit: process.env }));
       expect(run.code).toBe(0);
       expect(run.stdout).toBe('');
-      expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ ready: true, exitCode: 0 });
+      expect(reportOf(await readFile(file, 'utf8'))).toMatchObject({ ready: true, exitCode: 0 });
     } finally {
       await emulator.close();
     }

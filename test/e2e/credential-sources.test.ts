@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SECRET_CANARIES, findScenario, scenarioEnvironment, startEmulator, type Emulator } from '../../src/sandbox/index.js';
 import { runCli, STACK_TRACE } from './cli.js';
+import { reportOf } from '../schemas.js';
 
 const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 let emulator: Emulator;
@@ -34,7 +35,7 @@ describe('credential sources in the SDK chain', () => {
     await writeFile(env.AWS_CONFIG_FILE!, `[profile tools]\nregion = us-east-1\ncredential_process = "${process.execPath}" "${script}"\n`);
     const run = await runCli(['check', '--profile', 'tools', '--model', MODEL, '--json'], env);
     expect(run.code, run.stderr).toBe(0);
-    const report = JSON.parse(run.stdout);
+    const report = reportOf(run.stdout);
     expect(report.identity.credentialSource).toBe('credential_process');
     expect(report.regionSource).toBe('profile');
     expect(run.stdout + run.stderr).not.toContain(SECRET_CANARIES[0]);
@@ -51,7 +52,7 @@ describe('credential sources in the SDK chain', () => {
     );
     const run = await runCli(['check', '--model', MODEL, '--format', 'json'], { ...env, AWS_PROFILE: 'dev' });
     expect(run.code).toBe(1);
-    const credentials = JSON.parse(run.stdout).checks.find((c: { gate: string }) => c.gate === 'credentials');
+    const credentials = reportOf(run.stdout).checks.find((c: { gate: string }) => c.gate === 'credentials');
     expect(credentials).toMatchObject({ status: 'fail', cause: 'sso-expired' });
     expect(credentials.remediation.commands.join('\n')).toContain('aws sso login');
     expect(emulator.requests.filter((r) => r.service === 'sts')).toEqual([]);
@@ -63,7 +64,7 @@ describe('credential sources in the SDK chain', () => {
     await writeFile(env.AWS_SHARED_CREDENTIALS_FILE!, `[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = ${SECRET_CANARIES[0]}\n`);
     const run = await runCli(['check', '--model', MODEL, '--json'], { ...env, AWS_DEFAULT_REGION: 'us-west-2' });
     expect(run.code, run.stderr).toBe(0);
-    const report = JSON.parse(run.stdout);
+    const report = reportOf(run.stdout);
     expect(report).toMatchObject({ regionSource: 'AWS_DEFAULT_REGION', targets: [{ region: 'us-west-2' }] });
     expect(report.identity.credentialSource).toBe('shared-file');
     expect(emulator.requests.find((r) => r.service === 'bedrock-runtime')?.region).toBe('us-west-2');

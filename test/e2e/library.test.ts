@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findScenario, scenarioArgs, scenarioEnvironment, startEmulator, type Emulator, type Scenario } from '../../src/sandbox/index.js';
 import { runCli } from './cli.js';
+import { diagnosisOf, reportOf, validateReport } from '../schemas.js';
 
 // The library exactly as a dependent imports it: the package's `exports` entry, built.
 const library = (await import('bedrock-doctor')) as typeof import('../../src/api/index.js');
@@ -67,7 +68,8 @@ describe('the library API', () => {
     } finally {
       process.stdout.write = write;
     }
-    expect(stable(report!)).toEqual(stable(JSON.parse(cli.stdout)));
+    expect(stable(report!)).toEqual(stable(reportOf(cli.stdout)));
+    expect(validateReport(JSON.parse(JSON.stringify(report))), JSON.stringify(validateReport.errors)).toBe(true);
     expect(report.exitCode).toBe(scenario.exitCode);
     // It never prints and never sets the exit code: the caller decides.
     expect(writes).toEqual([]);
@@ -81,6 +83,7 @@ describe('the library API', () => {
     setTimeout(() => controller.abort(), 1_000);
     const report = await library.runDoctor({ ...optionsOf(scenario), signal: controller.signal });
     expect(report.interrupted).toBe(true);
+    expect(validateReport(JSON.parse(JSON.stringify(report))), JSON.stringify(validateReport.errors)).toBe(true);
     expect(report.ready).toBe(false);
     expect(report.checks.find((c) => c.gate === 'credentials')?.status).toBe('pass');
     expect(report.checks.find((c) => c.gate === 'invoke')?.status).not.toBe('pass');
@@ -96,7 +99,7 @@ describe('the library API', () => {
   it('explain returns the diagnosis explain --format json prints', async () => {
     const text = 'AccessDeniedException: You don\'t have access to the model with the specified model ID.';
     const cli = await runCli(['explain', text, '--format', 'json'], { PATH: process.env.PATH ?? '' });
-    expect(library.explain(text)).toEqual(JSON.parse(cli.stdout));
+    expect(library.explain(text)).toEqual(diagnosisOf(cli.stdout));
     expect(library.explain(text).gate).toBe('model-access');
   });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findScenario, scenarioArgs, scenarioEnvironment, startEmulator, type Emulator } from '../../src/sandbox/index.js';
 import { runCli } from './cli.js';
+import { reportOf } from '../schemas.js';
 
 let emulator: Emulator | undefined;
 let proxy: Server | undefined;
@@ -40,7 +41,7 @@ describe('proxies', () => {
     const env = { ...(await scenarioEnvironment(scenario, emulator, { home, inherit: process.env })), HTTP_PROXY: url };
     const run = await runCli(['check', ...scenarioArgs(scenario), '--json'], env);
     expect(run.code, run.stderr).toBe(0);
-    const report = JSON.parse(run.stdout);
+    const report = reportOf(run.stdout);
     expect(report.checks.find((c: { gate: string }) => c.gate === 'network').summary).toContain(new URL(url).host);
     expect(seen.length).toBe(emulator.requests.length);
     expect(seen.some((u) => u.includes('/converse'))).toBe(true);
@@ -53,7 +54,7 @@ describe('proxies', () => {
     const env = { ...(await scenarioEnvironment(scenario, emulator, { home, inherit: process.env })), HTTP_PROXY: 'http://127.0.0.1:9' };
     const run = await runCli(['check', ...scenarioArgs(scenario), '--json'], env);
     expect(run.code).toBe(3);
-    const network = JSON.parse(run.stdout).checks.find((c: { gate: string }) => c.gate === 'network');
+    const network = reportOf(run.stdout).checks.find((c: { gate: string }) => c.gate === 'network');
     expect(network.status).toBe('inconclusive');
   });
 });

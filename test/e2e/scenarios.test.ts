@@ -6,6 +6,7 @@ import { SCENARIOS, scenarioArgs, scenarioEnvironment, secretCanaries, startEmul
 import { CAUSE_IDS } from '../../src/causes/index.js';
 import { policyProblems } from '../unit/causes/policy-problems.js';
 import { runCli, STACK_TRACE } from './cli.js';
+import { reportOf } from '../schemas.js';
 
 const READ_OPERATIONS = new Set([
   'GetCallerIdentity', 'GetRole', 'SimulatePrincipalPolicy',
@@ -34,7 +35,7 @@ describe.each(SCENARIOS.map((s) => [s.name, s] as const))('check against the emu
     const run = await runCli(['check', ...scenarioArgs(scenario), '--format', 'json', '--verbose'], env);
 
     expect(run.code, run.stderr).toBe(scenario.exitCode);
-    const report = JSON.parse(run.stdout); // stdout holds only the JSON
+    const report = reportOf(run.stdout); // stdout holds only the JSON
     expect(report).toMatchObject({ schemaVersion: 1, exitCode: scenario.exitCode, ready: scenario.exitCode === 0 });
     expect(report.checks).toHaveLength(7);
     // Every cause the run reports is a catalog id.
@@ -71,7 +72,7 @@ describe('scenario specifics', () => {
     home = await mkdtemp(join(tmpdir(), 'bd-e2e-'));
     const env = await scenarioEnvironment(scenario, emulator, { home, inherit: process.env });
     const run = await runCli(['check', ...scenarioArgs(scenario), '--json', ...extra], env);
-    return { run, report: JSON.parse(run.stdout), requests: emulator.requests };
+    return { run, report: reportOf(run.stdout), requests: emulator.requests };
   }
 
   it('--no-invoke sends no Converse request', async () => {
@@ -110,6 +111,26 @@ describe('scenario specifics', () => {
     expect(report.targets).toHaveLength(6);
     expect(report.checks).toHaveLength(42);
     expect(run.stderr).not.toMatch(/Warning/);
+  });
+
+  it('--only iam runs iam and the gates it depends on, makes no model call, and says so', async () => {
+    const { run, report, requests } = await runScenario('iam-implicit-deny', ['--only', 'iam']);
+    expect(run.code).toBe(1);
+    expect(report).toMatchObject({ only: ['iam'], gatesRun: ['credentials', 'network', 'region', 'iam'] });
+    expect(report.checks.map((c: { gate: string }) => c.gate)).toEqual(['credentials', 'network', 'region', 'iam']);
+    expect(report.checks.find((c: { gate: string }) => c.gate === 'iam')).toMatchObject({ status: 'fail', cause: 'iam-implicit-deny' });
+    expect(requests.map((r) => r.operation)).not.toContain('Converse');
+    expect(requests.map((r) => r.operation)).not.toContain('GetUseCaseForModelAccess');
+  });
+
+  it('--list-checks lists every gate with what it runs after, and needs no model', async () => {
+    const run = await runCli(['check', '--list-checks', '--format', 'json'], { PATH: process.env.PATH ?? '' });
+    expect(run.code).toBe(0);
+    const list = JSON.parse(run.stdout) as { gate: string; dependsOn: string[]; actions: string[] }[];
+    expect(list.map((g) => g.gate)).toEqual(['credentials', 'network', 'region', 'model-access', 'iam', 'provider-terms', 'invoke']);
+    expect(list.find((g) => g.gate === 'iam')).toMatchObject({ dependsOn: ['credentials', 'network', 'region'], actions: expect.arrayContaining(['iam:SimulatePrincipalPolicy']) });
+    const human = await runCli(['check', '--list-checks'], { PATH: process.env.PATH ?? '' });
+    expect(human.stdout).toMatch(/^iam\s+policies, SCPs/m);
   });
 
   it('--redact masks account ids but keeps request ids', async () => {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findScenario, scenarioArgs, scenarioEnvironment, startEmulator, type Emulator } from '../../src/sandbox/index.js';
 import { BIN } from './cli.js';
+import { reportOf } from '../schemas.js';
 
 let emulator: Emulator | undefined;
 let home: string | undefined;
@@ -45,7 +46,7 @@ describe('interruption in a pipeline', () => {
   ] as const)('%s prints the JSON known so far, marked interrupted, and exits %i', async (signal, code) => {
     const run = await interrupted(signal, 'json');
     expect(run.code, run.stderr).toBe(code);
-    const report = JSON.parse(run.stdout);
+    const report = reportOf(run.stdout);
     expect(report).toMatchObject({ interrupted: true, ready: false, exitCode: code });
     expect(report.checks.find((c: { gate: string }) => c.gate === 'credentials').status).toBe('pass');
   });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findScenario, scenarioEnvironment, startEmulator, type Emulator } from '../../src/sandbox/index.js';
 import { runCli, STACK_TRACE } from './cli.js';
+import { reportOf } from '../schemas.js';
 
 let emulator: Emulator;
 let home: string;
@@ -55,6 +56,6 @@ describe('bad input: exit 2, one line naming the value and the accepted form, ze
   it('accepts a format in any case', async () => {
     const run = await runCli(check('--model', HAIKU, '--format', 'JSON'), env);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ ready: true });
+    expect(reportOf(run.stdout)).toMatchObject({ ready: true });
   });
 });

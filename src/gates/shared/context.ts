@@ -4,20 +4,12 @@ import type { CallOutcome, CallSettings } from '../../aws/call.js';
 import type { AuthSetup } from '../../aws/credentials.js';
 import type { ModelRef } from '../../vocabulary/model-id.js';
 import type { Lookups } from '../../aws/lookups.js';
-import type { CauseId } from '../../causes/index.js';
 import type { Diagnosis } from '../../diagnosis/index.js';
-import type { Evidence, Fix, Gate, SettingOrigin, Status, Target } from '../../types.js';
+import type { SettingOrigin, Target } from '../../types.js';
+import type { GateResult } from './result.js';
 
-/** What a gate found for one target. */
-export interface GateResult {
-  gate: Gate;
-  status: Status;
-  /** Stable kebab-case id a ticket system can match on; null on a plain pass. */
-  cause: CauseId | null;
-  summary: string;
-  fix: Fix | null;
-  evidence: Evidence;
-}
+// The result lives apart from the context, so the report's types do not reach the AWS SDK's.
+export type { GateResult } from './result.js';
 
 export interface CheckOptions {
   /** Skip the Converse call (the ground truth). */

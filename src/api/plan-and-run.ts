@@ -1,0 +1,46 @@
+import { planCheck, type Plan } from '../pipeline/plan.js';
+import { runCheck, type RunDependencies } from '../pipeline/run.js';
+import type { RunResult } from '../pipeline/result.js';
+import { buildReport, type JsonReport } from '../report/json.js';
+import type { AwsClients } from '../aws/clients.js';
+import type { DoctorOptions } from './options.js';
+
+/**
+ * The CLI's options: also the environment its Io carries. The library reads process.env, as the
+ * SDK's credential chain does, so the two always agree.
+ */
+export interface DoctorSettings extends DoctorOptions {
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The run behind a report: the CLI renders from both. */
+export interface DoctorRun {
+  run: RunResult;
+  report: JsonReport;
+}
+
+/** Checks every option and plans the Region x model matrix; bad options throw a UsageError before any AWS call. */
+export function planDoctor(options: DoctorSettings): Promise<Plan> {
+  return planCheck(
+    {
+      regions: options.regions ?? [],
+      models: options.models,
+      profile: options.profile,
+      noInvoke: options.invoke === false,
+      allowSubscribe: Boolean(options.allowSubscribe),
+      expectAccount: options.expectAccount,
+      stream: Boolean(options.stream),
+      timeoutSeconds: options.timeout ?? 60,
+      only: options.only,
+      ...(options.from !== undefined ? { from: options.from } : {}),
+    },
+    options.env ?? process.env,
+  );
+}
+
+/** Runs every gate of a plan and builds the report. */
+export async function runPlan(plan: Plan, options: DoctorSettings, deps: Partial<Omit<RunDependencies, 'env' | 'signal' | 'clients'>> = {}): Promise<DoctorRun> {
+  // DoctorClients is AwsClients typed loosely for the published types (see api/options.ts).
+  const run = await runCheck(plan, { ...deps, env: options.env ?? process.env, signal: options.signal, clients: options.clients as AwsClients | undefined });
+  return { run, report: buildReport(run, { strict: Boolean(options.strict) }) };
+}
