@@ -7,7 +7,7 @@ import { gateListing, renderGateList } from '../report/gate-list.js';
 import { renderHuman } from '../report/human.js';
 import { SIGNAL_EXIT } from '../pipeline/result.js';
 import { renderMarkdown } from '../report/markdown.js';
-import { emit, parseFormat, useColor, type Io } from './io.js';
+import { emit, COMMAND_FORMATS, parseFormat, useColor, type Io } from './io.js';
 
 interface CheckFlags {
   region: string[];
@@ -59,7 +59,7 @@ async function assertWritable(file: string): Promise<void> {
 
 /** check: plan the matrix, run every gate, render, and return the exit code. */
 export async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
-  const format = parseFormat(flags.format, flags.json, ['human', 'json', 'markdown']);
+  const format = parseFormat(flags.format, flags.json, COMMAND_FORMATS.check);
   if (flags.listChecks) {
     await emit(io, format === 'json' ? JSON.stringify(gateListing(), null, 2) + '\n' : renderGateList(), { output: flags.output });
     return 0;

@@ -1,6 +1,6 @@
 import { CLIENTS } from '../clients/index.js';
 import { loadClient } from '../clients/load.js';
-import { emit, parseFormat, type Io } from './io.js';
+import { emit, COMMAND_FORMATS, parseFormat, type Io } from './io.js';
 
 interface ClientsFlags {
   format?: string;
@@ -24,7 +24,7 @@ interface ClientStatus {
  * value of a secret (the output is also scrubbed of the environment's secrets).
  */
 export async function clientsCommand(flags: ClientsFlags, io: Io): Promise<number> {
-  const format = parseFormat(flags.format, flags.json, ['human', 'json']);
+  const format = parseFormat(flags.format, flags.json, COMMAND_FORMATS.clients);
   const statuses: ClientStatus[] = await Promise.all(
     CLIENTS.map(async (spec) => {
       const reading = await loadClient(spec, io.env);

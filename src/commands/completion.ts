@@ -5,7 +5,7 @@
 
 import type { Command, Option } from 'commander';
 import { GATES } from '../types.js';
-import { emit, type Io } from './io.js';
+import { COMMAND_FORMATS, emit, type Io } from './io.js';
 
 export const SHELLS = ['bash', 'zsh'] as const;
 export type Shell = (typeof SHELLS)[number];
@@ -34,7 +34,7 @@ interface Subcommand {
  */
 function valuesOf(command: string, option: Option): Flag['values'] {
   if (option.argChoices) return [...option.argChoices];
-  if (option.long === '--format') return command === 'explain' ? ['human', 'json'] : ['human', 'json', 'markdown'];
+  if (option.long === '--format') return command in COMMAND_FORMATS ? [...COMMAND_FORMATS[command as keyof typeof COMMAND_FORMATS]] : null;
   if (option.long === '--only') return [...GATES];
   if (option.long === '--output') return 'file';
   return null;

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
 import { PACKAGE_ROOT } from '../version.js';
 import { SCENARIOS, findScenario, scenarioArgs, scenarioEnvironment, startEmulator, type Scenario } from '../sandbox/index.js';
-import { emit, parseFormat, useColor, writeOut, type Format, type Io } from './io.js';
+import { emit, COMMAND_FORMATS, parseFormat, useColor, writeOut, type Format, type Io } from './io.js';
 
 interface DemoFlags {
   list?: boolean;
@@ -63,7 +63,7 @@ function runCheck(scenario: Scenario, env: Record<string, string>, format: Forma
  * started in-process on 127.0.0.1 with a scenario. Nothing reaches AWS.
  */
 export async function demoCommand(name: string, flags: DemoFlags, io: Io): Promise<number> {
-  const format = parseFormat(flags.format, flags.json, ['human', 'json', 'markdown']);
+  const format = parseFormat(flags.format, flags.json, COMMAND_FORMATS.demo);
   if (flags.list) {
     await listScenarios(io, format);
     return 0;

@@ -1,7 +1,7 @@
 import { classify } from '../diagnosis/index.js';
 import { UsageError } from '../errors.js';
 import { diagnosisJson, renderDiagnosisHuman } from '../report/explain-text.js';
-import { emit, parseFormat, readStdin, useColor, type Io } from './io.js';
+import { emit, COMMAND_FORMATS, parseFormat, readStdin, useColor, type Io } from './io.js';
 
 
 /** Enough for any error text; the rest of a huge paste is ignored, not buffered. */
@@ -14,7 +14,7 @@ interface ExplainFlags {
 
 /** explain: the diagnosis of an error text, pasted as an argument or piped on stdin. */
 export async function explainCommand(text: string | undefined, flags: ExplainFlags, io: Io): Promise<number> {
-  const format = parseFormat(flags.format, flags.json, ['human', 'json']);
+  const format = parseFormat(flags.format, flags.json, COMMAND_FORMATS.explain);
   let input = text;
   if (input === undefined || input === '-') {
     if (input === undefined && io.stdin.isTTY) {

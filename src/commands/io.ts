@@ -3,6 +3,7 @@ import { OutputError, UsageError } from '../errors.js';
 import { homedir } from 'node:os';
 import { redactForTicket } from '../report/redact.js';
 import { secretScrubber } from '../secrets.js';
+import { POLICY_FORMATS } from '../policy/formats.js';
 
 /** Where a command reads and writes: the process in production, buffers in tests. */
 export interface Io {
@@ -25,7 +26,18 @@ export function useColor(io: Io, stream: 'stdout' | 'stderr' = 'stdout'): boolea
 
 export type Format = 'human' | 'json' | 'markdown';
 
-export function parseFormat(value: string | undefined, json: boolean | undefined, allowed: Format[]): Format {
+/** Each command's --format values, in one place: the commands parse them, completion offers them. */
+export const COMMAND_FORMATS = {
+  check: ['human', 'json', 'markdown'],
+  demo: ['human', 'json', 'markdown'],
+  explain: ['human', 'json'],
+  clients: ['human', 'json'],
+  models: ['human', 'json'],
+  'policy lint': ['human', 'json'],
+  policy: POLICY_FORMATS,
+} as const satisfies Record<string, readonly string[]>;
+
+export function parseFormat(value: string | undefined, json: boolean | undefined, allowed: readonly Format[]): Format {
   const format = (value ?? 'human').toLowerCase() as Format;
   if (!allowed.includes(format)) throw new UsageError(`--format must be one of ${allowed.join(', ')} (any case), not "${String(value).slice(0, 40)}"`);
   return json ? 'json' : format;

@@ -3,7 +3,7 @@ import { secretScrubber } from '../secrets.js';
 import { resolveRegions } from '../pipeline/plan.js';
 import { renderModels } from '../report/models.js';
 import { hostsBedrock } from '../vocabulary/regions.js';
-import { emit, parseFormat, useColor, type Io } from './io.js';
+import { emit, COMMAND_FORMATS, parseFormat, useColor, type Io } from './io.js';
 
 interface ModelsFlags {
   region: string[];
@@ -19,7 +19,7 @@ interface ModelsFlags {
  * when it could not be decided (timeouts, throttling) or 1 when it was refused.
  */
 export async function modelsCommand(flags: ModelsFlags, io: Io): Promise<number> {
-  const format = parseFormat(flags.format, flags.json, ['human', 'json']);
+  const format = parseFormat(flags.format, flags.json, COMMAND_FORMATS.models);
   const seconds = Number(flags.timeout);
   if (!/^\d+(\.\d+)?$/.test(flags.timeout.trim()) || seconds < 1 || seconds > 3600) throw new UsageError('--timeout must be a number of seconds between 1 and 3600');
   const { regions } = await resolveRegions({ regions: flags.region, profile: flags.profile }, io.env);

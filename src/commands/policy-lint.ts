@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import { lintPolicy, type Finding } from '../policy/lint.js';
 import { readPolicySources } from '../policy/policy-source.js';
 import { renderFindings } from '../report/lint.js';
-import { emit, parseFormat, readStdin, useColor, type Io } from './io.js';
+import { emit, COMMAND_FORMATS, parseFormat, readStdin, useColor, type Io } from './io.js';
 
 interface LintFlags {
   format?: string;
@@ -26,7 +26,7 @@ async function readPolicyText(file: string, io: Io): Promise<string> {
 
 /** policy lint: the known mistakes in a policy document, with their lines; exit 1 on an error. */
 export async function policyLintCommand(file: string, flags: LintFlags, io: Io): Promise<number> {
-  const format = parseFormat(flags.format, flags.json, ['human', 'json']);
+  const format = parseFormat(flags.format, flags.json, COMMAND_FORMATS['policy lint']);
   const text = await readPolicyText(file, io);
   const sources = readPolicySources(text);
   if (sources.length === 0) throw new UsageError(`${file === '-' ? 'stdin' : file} holds no policy document (JSON, or Terraform jsonencode({ … }))`);
