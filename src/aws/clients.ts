@@ -1,4 +1,5 @@
 import type { Agent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { IAMClient } from '@aws-sdk/client-iam';
@@ -17,6 +18,8 @@ interface ClientSettings {
   maxAttempts: number;
   /** A proxy agent, when HTTPS_PROXY and friends are set. */
   agent?: Agent;
+  /** The CA certificates to trust instead of Node's store (AWS_CA_BUNDLE), see trust.ts. */
+  ca?: string[];
 }
 
 /** The four AWS clients the doctor needs, built lazily and once per Region. */
@@ -33,6 +36,8 @@ const IAM_REGION: Record<string, string> = { aws: 'us-east-1', 'aws-us-gov': 'us
 
 export function createClients(settings: ClientSettings): AwsClients {
   const cache = new Map<string, { destroy(): void }>();
+  // The SDK's own agent settings (keep-alive, 50 sockets), with the run's trusted CAs.
+  const httpsAgent = settings.agent ?? (settings.ca ? new HttpsAgent({ keepAlive: true, maxSockets: 50, ca: settings.ca }) : undefined);
   // No `endpoint` option, ever: the SDK then honours AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>
   // and the profile's endpoint settings. HTTP/1.1 everywhere (the runtime client defaults to
   // HTTP/2, which TLS-intercepting proxies break) with explicit timeouts.
@@ -45,7 +50,8 @@ export function createClients(settings: ClientSettings): AwsClients {
       requestTimeout: settings.requestTimeoutMs,
       // Without this the handler only logs a warning when the time is up, and waits on.
       throwOnRequestTimeout: true,
-      ...(settings.agent ? { httpAgent: settings.agent, httpsAgent: settings.agent } : {}),
+      ...(settings.agent ? { httpAgent: settings.agent } : {}),
+      ...(httpsAgent ? { httpsAgent } : {}),
     }),
   });
   function get<T extends { destroy(): void }>(key: string, make: () => T): T {
@@ -67,6 +73,7 @@ export function createClients(settings: ClientSettings): AwsClients {
     destroy: () => {
       for (const client of cache.values()) client.destroy();
       cache.clear();
+      if (httpsAgent !== settings.agent) httpsAgent?.destroy();
     },
   };
 }

@@ -5,6 +5,7 @@ import { setUpAuth, type AuthSetup } from '../aws/credentials.js';
 import { configuredEndpoint, probeEndpoint } from '../aws/endpoints.js';
 import { principalOf } from '../vocabulary/principal.js';
 import { proxyAgent } from '../aws/proxy.js';
+import { trustedCertificates } from '../aws/trust.js';
 import { hostsBedrock, realRegion } from '../vocabulary/regions.js';
 import type { GateCheck, GateContext, GateOutcome, GateResult, PlannedTarget } from '../gates/shared/context.js';
 import { GATE_CHECKS } from '../gates/index.js';
@@ -49,6 +50,8 @@ function deadlineError(timeoutMs: number): Error {
  */
 export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunResult> {
   const started = performance.now();
+  // Read before any call: an unreadable AWS_CA_BUNDLE is bad input.
+  const ca = await trustedCertificates(deps.env);
   const controller = new AbortController();
   // Every concurrent SDK call listens on this one signal; a matrix easily exceeds Node's default of 10.
   setMaxListeners(0, controller.signal);
@@ -66,7 +69,8 @@ export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunRe
       requestTimeoutMs: Math.min(REQUEST_TIMEOUT_MS, plan.timeoutMs),
       connectionTimeoutMs: Math.min(CONNECT_TIMEOUT_MS, plan.timeoutMs),
       maxAttempts: MAX_ATTEMPTS,
-      agent: await proxyAgent(deps.env),
+      agent: await proxyAgent(deps.env, ca),
+      ca,
     });
   const settings = { signal: controller.signal, authMode: auth.mode, scrub: secretScrubber(deps.env) };
   // STS and IAM are asked in a Region that surely has them: the first target Region hosting Bedrock.
@@ -85,7 +89,7 @@ export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunRe
     probe: deps.probe ?? ((url) => {
       let probe = probes.get(url.origin);
       if (!probe) {
-        probe = probeOnce(url, Math.min(CONNECT_TIMEOUT_MS, plan.timeoutMs), settings);
+        probe = probeOnce(url, Math.min(CONNECT_TIMEOUT_MS, plan.timeoutMs), settings, ca);
         probes.set(url.origin, probe);
       }
       return probe;
@@ -149,10 +153,10 @@ async function runGate(
   return { result, durationMs: Math.round(performance.now() - started) };
 }
 
-async function probeOnce(url: URL, timeoutMs: number, settings: CallSettings): Promise<CallOutcome<{ durationMs: number; address?: string }>> {
+async function probeOnce(url: URL, timeoutMs: number, settings: CallSettings, ca?: string[]): Promise<CallOutcome<{ durationMs: number; address?: string }>> {
   const started = performance.now();
   try {
-    const value = await probeEndpoint(url, timeoutMs, settings.signal);
+    const value = await probeEndpoint(url, timeoutMs, settings.signal, ca);
     return { ok: true, value, durationMs: value.durationMs, evidence: { service: url.host, operation: 'connect' } };
   } catch (error) {
     return {
