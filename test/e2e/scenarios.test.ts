@@ -8,7 +8,7 @@ import { policyProblems } from '../unit/causes/policy-problems.js';
 import { runCli, STACK_TRACE } from './cli.js';
 
 const READ_OPERATIONS = new Set([
-  'GetCallerIdentity', 'GetRole', 'SimulatePrincipalPolicy',
+  'GetCallerIdentity', 'GetRole', 'SimulatePrincipalPolicy', 'GetContextKeysForPrincipalPolicy', 'ListUserTags', 'ListRoleTags',
   'ListFoundationModels', 'GetFoundationModel', 'ListInferenceProfiles', 'GetInferenceProfile',
   'GetFoundationModelAvailability', 'ListFoundationModelAgreementOffers', 'GetUseCaseForModelAccess',
   'Converse',
