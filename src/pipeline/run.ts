@@ -9,7 +9,8 @@ import { trustedCertificates } from '../aws/trust.js';
 import { hostsBedrock, realRegion } from '../vocabulary/regions.js';
 import type { GateCheck, GateContext, GateOutcome, GateResult, PlannedTarget } from '../gates/shared/context.js';
 import { GATE_CHECKS } from '../gates/index.js';
-import { secretScrubber } from '../secrets.js';
+import { learnSecret, secretScrubber } from '../secrets.js';
+import { credentialFileSecrets } from '../aws/credential-files.js';
 import { finding } from '../gates/shared/finding.js';
 import { fillFix, type CauseParams } from '../causes/index.js';
 import { GATES, type Gate } from '../types.js';
@@ -52,6 +53,8 @@ export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunRe
   const started = performance.now();
   // Read before any call: an unreadable AWS_CA_BUNDLE is bad input.
   const ca = await trustedCertificates(deps.env);
+  // Secrets that never passed through the environment are scrubbed too.
+  for (const secret of await credentialFileSecrets(deps.env)) learnSecret(secret);
   const controller = new AbortController();
   // Every concurrent SDK call listens on this one signal; a matrix easily exceeds Node's default of 10.
   setMaxListeners(0, controller.signal);
@@ -61,7 +64,16 @@ export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunRe
 
   const chain = deps.auth ?? setUpAuth(deps.env, plan.profile);
   // A credential source can hang (credential_process, SSO, instance metadata): bound it by the run.
-  const auth: AuthSetup = { ...chain, provider: (options) => untilAborted(chain.provider(options), controller.signal) };
+  // Whatever the chain resolves (credential_process output, SSO role credentials…) is a secret from then on.
+  const auth: AuthSetup = {
+    ...chain,
+    provider: (options) =>
+      untilAborted(chain.provider(options), controller.signal).then((credentials) => {
+        learnSecret(credentials.secretAccessKey);
+        learnSecret(credentials.sessionToken);
+        return credentials;
+      }),
+  };
   const clients =
     deps.clients ??
     createClients({
