@@ -2,7 +2,21 @@ import { readFile } from 'node:fs/promises';
 import { rootCertificates } from 'node:tls';
 import { UsageError } from '../errors.js';
 
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+const BEGIN = '-----BEGIN CERTIFICATE-----';
+const END = '-----END CERTIFICATE-----';
+
+/** The PEM certificate blocks of a text, in one pass (a lazy regex would be quadratic on a header without an end). */
+export function pemCertificates(text: string): string[] {
+  const out: string[] = [];
+  for (let at = text.indexOf(BEGIN); at >= 0; ) {
+    const end = text.indexOf(END, at + BEGIN.length);
+    if (end < 0) break;
+    // A header without its end gives way to the last header before this end.
+    out.push(text.slice(text.lastIndexOf(BEGIN, end), end + END.length));
+    at = text.indexOf(BEGIN, end + END.length);
+  }
+  return out.filter((block) => block.length > BEGIN.length + END.length);
+}
 
 async function certificatesIn(variable: string, file: string): Promise<string[]> {
   let text: string;
@@ -11,7 +25,7 @@ async function certificatesIn(variable: string, file: string): Promise<string[]>
   } catch (error) {
     throw new UsageError(`${variable}=${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
   }
-  const certificates = text.match(PEM_CERTIFICATE) ?? [];
+  const certificates = pemCertificates(text);
   if (certificates.length === 0) throw new UsageError(`${variable}=${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
   return certificates;
 }
