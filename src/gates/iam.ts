@@ -6,7 +6,7 @@ import { findProfile } from './shared/model-catalog.js';
 import { finding, fromFailure, pass } from './shared/finding.js';
 import { cannotSimulate, policySource } from './shared/policy-source.js';
 import { callContext, unsuppliedKeys, absentFromCall, type CallFacts } from '../vocabulary/request-context.js';
-import { knownCallFacts } from './shared/call-facts.js';
+import { callFactsWithoutTags, knownCallFacts } from './shared/call-facts.js';
 
 const NOT_SIMULATED = 'Session policies, resource control policies, VPC endpoint policies and resource policies are not simulated.';
 
@@ -79,13 +79,20 @@ export const checkIam: GateCheck = async (ctx, target) => {
   const groups = new Map<string, Touched[]>();
   for (const t of touched) groups.set(`${t.requestedRegion}|${t.viaProfile ?? ''}`, [...(groups.get(`${t.requestedRegion}|${t.viaProfile ?? ''}`) ?? []), t]);
 
-  const known = await knownCallFacts(ctx, source);
-  const factsOf = (group: Touched[]): CallFacts => ({ ...known.facts, requestedRegion: group[0]!.requestedRegion, viaProfile: group[0]!.viaProfile });
-  const simulations = await Promise.all(
-    [...groups.values()].map((group) =>
-      ctx.lookups.simulate({ policySourceArn: source.arn, actions, resources: group.map((t) => t.arn), context: callContext(factsOf(group)) }),
-    ),
-  );
+  type Shared = Omit<CallFacts, 'requestedRegion' | 'viaProfile'>;
+  const factsOf = (shared: Shared, group: Touched[]): CallFacts => ({ ...shared, requestedRegion: group[0]!.requestedRegion, viaProfile: group[0]!.viaProfile });
+  const simulateWith = (shared: Shared) =>
+    Promise.all(
+      [...groups.values()].map((group) =>
+        ctx.lookups.simulate({ policySourceArn: source.arn, actions, resources: group.map((t) => t.arn), context: callContext(factsOf(shared, group)) }),
+      ),
+    );
+  // Listing the policies' condition keys runs beside the first simulation, off the critical path;
+  // only when the policies test principal tags is it simulated again, with them.
+  const knowing = knownCallFacts(ctx, source);
+  let simulations = await simulateWith(callFactsWithoutTags(ctx, source));
+  const known = await knowing;
+  if (known.facts.principalTags) simulations = await simulateWith(known.facts);
   const results: EvaluationResult[] = [];
   for (const simulation of simulations) {
     if (!simulation.ok) {
@@ -101,7 +108,7 @@ export const checkIam: GateCheck = async (ctx, target) => {
       callerArn: source.callerArn,
       actions,
       resources: touched.map((t) => t.arn),
-      contextKeys: [...new Set([...groups.values()].flatMap((group) => callContext(factsOf(group)).map((entry) => entry.key)))],
+      contextKeys: [...new Set([...groups.values()].flatMap((group) => callContext(factsOf(known.facts, group)).map((entry) => entry.key)))],
       note: [NOT_SIMULATED, ...known.notes].join(' '),
     },
   };
@@ -117,7 +124,7 @@ export const checkIam: GateCheck = async (ctx, target) => {
   const unsupplied = [
     ...new Set(
       [...groups.values()].flatMap((group) => {
-        const facts = factsOf(group);
+        const facts = factsOf(known.facts, group);
         return unsuppliedKeys([...(known.policyKeys ?? []), ...missingContext], [...callContext(facts), ...absentFromCall(facts).map((key) => ({ key, values: [], type: 'string' as const }))]);
       }),
     ),

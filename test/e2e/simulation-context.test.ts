@@ -62,7 +62,7 @@ describe('the simulation sees the conditions the real call meets (against the em
     expect(iam.status).toBe(status);
     expect(operations).toContain('GetContextKeysForPrincipalPolicy');
     expect(operations).toContain('ListUserTags');
-    expect(contexts[0]).toMatchObject({ 'aws:PrincipalTag/team': [team] });
+    expect(contexts.at(-1)).toMatchObject({ 'aws:PrincipalTag/team': [team] });
   });
 
   it('a key the simulation cannot supply (aws:SourceIp) is named, narrowing simulation-incomplete to it', async () => {
@@ -80,11 +80,12 @@ describe('the simulation sees the conditions the real call meets (against the em
     expect(report.checks.find((c: { gate: string }) => c.gate === 'invoke').status).toBe('pass');
   });
 
-  it('policies without conditions: one GetContextKeysForPrincipalPolicy, no tag read, a plain pass', async () => {
+  it('policies without conditions: one GetContextKeysForPrincipalPolicy, no tag read, one simulation, a plain pass', async () => {
     const { run, iam, operations } = await check({});
     expect(run.code).toBe(0);
     expect(iam.status).toBe('pass');
     expect(operations.filter((o) => o === 'GetContextKeysForPrincipalPolicy')).toHaveLength(1);
+    expect(operations.filter((o) => o === 'SimulatePrincipalPolicy')).toHaveLength(1);
     expect(operations).not.toContain('ListUserTags');
   });
 
@@ -97,7 +98,7 @@ describe('the simulation sees the conditions the real call meets (against the em
     });
     expect(iam.status).toBe('pass');
     expect(operations).toContain('ListRoleTags');
-    expect(contexts[0]).toMatchObject({ 'aws:PrincipalTag/team': ['ml'], 'aws:PrincipalArn': [`arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/${role}`] });
+    expect(contexts.at(-1)).toMatchObject({ 'aws:PrincipalTag/team': ['ml'], 'aws:PrincipalArn': [`arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/${role}`] });
     expect(iam.evidence.details.note).toContain('Session tags');
   });
 });

@@ -31,6 +31,12 @@ export async function knownCallFacts(ctx: GateContext, source: { arn: string; ac
     if (/:role\//.test(source.arn)) notes.push('Session tags, which override role tags, are not visible.');
   }
 
+  const facts = callFactsWithoutTags(ctx, source);
+  return { facts: principalTags ? { ...facts, principalTags } : facts, policyKeys, notes };
+}
+
+/** What is known without asking AWS: the principal, and from the runtime endpoint override, the transport and a VPC endpoint. */
+export function callFactsWithoutTags(ctx: GateContext, source: { arn: string; account: string }): KnownCallFacts['facts'] {
   const runtime = configuredEndpoint('BEDROCK_RUNTIME', ctx.env);
   let endpoint: URL | undefined;
   try {
@@ -40,14 +46,9 @@ export async function knownCallFacts(ctx: GateContext, source: { arn: string; ac
   }
   const sourceVpce = endpoint ? vpcEndpointId(endpoint.hostname) : undefined;
   return {
-    facts: {
-      principalArn: source.arn,
-      account: source.account,
-      secureTransport: endpoint ? endpoint.protocol === 'https:' : true,
-      ...(sourceVpce ? { sourceVpce } : {}),
-      ...(principalTags ? { principalTags } : {}),
-    },
-    policyKeys,
-    notes,
+    principalArn: source.arn,
+    account: source.account,
+    secureTransport: endpoint ? endpoint.protocol === 'https:' : true,
+    ...(sourceVpce ? { sourceVpce } : {}),
   };
 }

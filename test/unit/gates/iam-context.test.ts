@@ -8,8 +8,9 @@ let m: Mocks;
 beforeEach(() => (m = healthy(mocks())));
 afterEach(() => Object.values(m).forEach((mock) => mock.restore()));
 
+/** The context of the simulation that decided (the last one: it is made again when tags are read). */
 const contextOf = () =>
-  Object.fromEntries((m.iam.commandCalls(SimulatePrincipalPolicyCommand)[0]!.args[0].input.ContextEntries ?? []).map((e) => [e.ContextKeyName, e.ContextKeyValues]));
+  Object.fromEntries((m.iam.commandCalls(SimulatePrincipalPolicyCommand).at(-1)!.args[0].input.ContextEntries ?? []).map((e) => [e.ContextKeyName, e.ContextKeyValues]));
 const VPCE_URL = 'https://vpce-0a1b2c3d4e5f67890-abcd1234.bedrock-runtime.us-east-1.vpce.amazonaws.com';
 
 describe('the simulation gets the context the real call carries', () => {
