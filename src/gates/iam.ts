@@ -59,6 +59,12 @@ function denialsOf(results: EvaluationResult[]): { denials: Denial[]; missingCon
   return { denials, missingContext: [...missingContext] };
 }
 
+/** Keys the policies test that the real call carries but the simulation was not given (absent ones are faithful). */
+function notSupplied(tested: string[], facts: CallFacts): string[] {
+  const known = [...callContext(facts), ...absentFromCall(facts).map((key) => ({ key, values: [], type: 'string' as const }))];
+  return unsuppliedKeys(tested, known);
+}
+
 const LAYERS = {
   scp: { cause: 'scp-deny', who: 'a service control policy (AWS Organizations)' },
   boundary: { cause: 'permissions-boundary', who: 'the permissions boundary' },
@@ -120,15 +126,8 @@ export const checkIam: GateCheck = async (ctx, target) => {
     });
   }
   const { denials, missingContext } = denialsOf(results);
-  // What the policies test that the real call carries but the simulation could not be given.
-  const unsupplied = [
-    ...new Set(
-      [...groups.values()].flatMap((group) => {
-        const facts = factsOf(known.facts, group);
-        return unsuppliedKeys([...(known.policyKeys ?? []), ...missingContext], [...callContext(facts), ...absentFromCall(facts).map((key) => ({ key, values: [], type: 'string' as const }))]);
-      }),
-    ),
-  ];
+  const tested = [...(known.policyKeys ?? []), ...missingContext];
+  const unsupplied = [...new Set([...groups.values()].flatMap((group) => notSupplied(tested, factsOf(known.facts, group))))];
   const unknownKeys = unsupplied.length > 0 ? ` The policies also test ${unsupplied.join(', ')}, which the simulation could not supply.` : '';
   if (denials.length > 0) {
     const first = denials.find((d) => d.layer === 'scp') ?? denials.find((d) => d.layer === 'explicit') ?? denials.find((d) => d.layer === 'boundary') ?? denials[0]!;
