@@ -47,7 +47,8 @@ describe('faults', () => {
     expect(e.name).toBe('AbortError');
 
     const left = thrown(runtime(emulator).send(ping));
-    await new Promise((r) => setTimeout(r, 50));
+    // Until the second request has arrived (however loaded the machine), not a fixed wait.
+    while (emulator.requests.filter((r) => r.operation === 'Converse').length < 2) await new Promise((r) => setTimeout(r, 10));
     expect(emulator.requests.filter((r) => r.operation === 'Converse')).toHaveLength(2);
     const started = Date.now();
     await emulator.close();
