@@ -1,4 +1,5 @@
 import type { Agent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { IAMClient } from '@aws-sdk/client-iam';
@@ -20,6 +21,8 @@ interface ClientSettings {
   agent?: Agent;
   /** Calls in flight per client (one service in one Region); default CALLS_PER_CLIENT. */
   maxConcurrency?: number;
+  /** The CA certificates to trust instead of Node's store (AWS_CA_BUNDLE), see trust.ts. */
+  ca?: string[];
 }
 
 /**
@@ -60,6 +63,8 @@ function bounded<T extends SdkClient>(client: T, concurrency: number): T {
 
 export function createClients(settings: ClientSettings): AwsClients {
   const cache = new Map<string, SdkClient>();
+  // The SDK's own agent settings (keep-alive, 50 sockets), with the run's trusted CAs.
+  const httpsAgent = settings.agent ?? (settings.ca ? new HttpsAgent({ keepAlive: true, maxSockets: 50, ca: settings.ca }) : undefined);
   // No `endpoint` option, ever: the SDK then honours AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>
   // and the profile's endpoint settings. HTTP/1.1 everywhere (the runtime client defaults to
   // HTTP/2, which TLS-intercepting proxies break) with explicit timeouts.
@@ -73,7 +78,8 @@ export function createClients(settings: ClientSettings): AwsClients {
       // Without this the handler only logs a warning when the time is up, and waits on.
       throwOnRequestTimeout: true,
       logger: SILENT,
-      ...(settings.agent ? { httpAgent: settings.agent, httpsAgent: settings.agent } : {}),
+      ...(settings.agent ? { httpAgent: settings.agent } : {}),
+      ...(httpsAgent ? { httpsAgent } : {}),
     }),
   });
   function get<T extends SdkClient>(key: string, make: () => T): T {
@@ -95,6 +101,7 @@ export function createClients(settings: ClientSettings): AwsClients {
     destroy: () => {
       for (const client of cache.values()) client.destroy();
       cache.clear();
+      if (httpsAgent !== settings.agent) httpsAgent?.destroy();
     },
   };
 }

@@ -49,10 +49,11 @@ interface ProbeResult {
 
 /**
  * Opens (and closes) one connection to an endpoint: DNS, TCP and, for https, the TLS handshake
- * with Node's trust store (NODE_EXTRA_CA_CERTS included). It sends no HTTP request, so it can
- * never be mistaken for an API call. Rejects with the Node error, which the classifier reads.
+ * with Node's trust store (NODE_EXTRA_CA_CERTS included) or `ca` (AWS_CA_BUNDLE's, see trust.ts).
+ * It sends no HTTP request, so it can never be mistaken for an API call. Rejects with the Node
+ * error, which the classifier reads.
  */
-export async function probeEndpoint(url: URL, timeoutMs: number, signal: AbortSignal): Promise<ProbeResult> {
+export async function probeEndpoint(url: URL, timeoutMs: number, signal: AbortSignal, ca?: string[]): Promise<ProbeResult> {
   const started = performance.now();
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const secure = url.protocol === 'https:';
@@ -60,7 +61,7 @@ export async function probeEndpoint(url: URL, timeoutMs: number, signal: AbortSi
   const address = isIP(host) ? host : (await lookup(host)).address;
   await new Promise<void>((resolve, reject) => {
     const socket = secure
-      ? connectTls({ host: address, port, servername: isIP(host) ? undefined : host })
+      ? connectTls({ host: address, port, servername: isIP(host) ? undefined : host, ...(ca ? { ca } : {}) })
       : connectTcp({ host: address, port });
     const done = (error?: Error) => {
       clearTimeout(timer);

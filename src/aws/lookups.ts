@@ -13,7 +13,16 @@ import {
   type InferenceProfileSummary,
   type ListFoundationModelAgreementOffersResponse,
 } from '@aws-sdk/client-bedrock';
-import { GetRoleCommand, SimulatePrincipalPolicyCommand, type EvaluationResult, type Role } from '@aws-sdk/client-iam';
+import {
+  GetContextKeysForPrincipalPolicyCommand,
+  GetRoleCommand,
+  ListRoleTagsCommand,
+  ListUserTagsCommand,
+  SimulatePrincipalPolicyCommand,
+  type EvaluationResult,
+  type Role,
+  type Tag,
+} from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { AwsClients } from './clients.js';
 import { callAws, diagnose, notAnAnswer, type CallOutcome, type CallSettings, type Failed } from './call.js';
@@ -22,6 +31,7 @@ import { principalOf } from '../vocabulary/principal.js';
 import { credentialSource, type AuthSetup } from './credentials.js';
 import { diagnosisOf, type Diagnosis } from '../diagnosis/index.js';
 import type { Evidence } from '../types.js';
+import type { ContextEntry } from '../vocabulary/request-context.js';
 
 /** The run's deadline passed while the credential chain was still resolving: the source hangs. */
 const CREDENTIAL_SOURCE_TIMEOUT: Diagnosis = diagnosisOf('credential-source-timeout', 0.9);
@@ -48,7 +58,7 @@ interface SimulationRequest {
   policySourceArn: string;
   actions: string[];
   resources: string[];
-  context: { key: string; values: string[] }[];
+  context: ContextEntry[];
 }
 
 /**
@@ -148,6 +158,40 @@ export class Lookups {
         this.settings,
       );
       return outcome.ok ? { ...outcome, value: outcome.value.Role ?? {} as Role } : outcome;
+    });
+  }
+
+  /** The condition keys the entity's own policies test (iam:GetContextKeysForPrincipalPolicy; SCP keys are not listed). */
+  contextKeys(policySourceArn: string): Promise<CallOutcome<string[]>> {
+    return this.once(`context-keys:${policySourceArn}`, async () => {
+      const outcome = await callAws<{ ContextKeyNames?: string[] }>(
+        this.clients.iam(this.homeRegion),
+        new GetContextKeysForPrincipalPolicyCommand({ PolicySourceArn: policySourceArn }),
+        { service: 'iam', operation: 'GetContextKeysForPrincipalPolicy' },
+        this.settings,
+      );
+      // An empty list is an empty XML element, which the SDK may read as no member at all.
+      return outcome.ok ? { ...outcome, value: outcome.value?.ContextKeyNames ?? [] } : outcome;
+    });
+  }
+
+  /** The tags of an IAM user or role (iam:ListUserTags / iam:ListRoleTags, all pages), by its ARN. */
+  principalTags(entityArn: string): Promise<CallOutcome<Record<string, string>>> {
+    return this.once(`tags:${entityArn}`, async () => {
+      const [, kind = '', name = ''] = /:(user|role)\/(?:.*\/)?([^/]+)$/.exec(entityArn) ?? [];
+      const tags: Record<string, string> = {};
+      let marker: string | undefined;
+      for (let page = 0; page < 10; page++) {
+        const outcome =
+          kind === 'user'
+            ? await callAws<{ Tags?: Tag[]; IsTruncated?: boolean; Marker?: string }>(this.clients.iam(this.homeRegion), new ListUserTagsCommand({ UserName: name, Marker: marker }), { service: 'iam', operation: 'ListUserTags' }, this.settings)
+            : await callAws<{ Tags?: Tag[]; IsTruncated?: boolean; Marker?: string }>(this.clients.iam(this.homeRegion), new ListRoleTagsCommand({ RoleName: name, Marker: marker }), { service: 'iam', operation: 'ListRoleTags' }, this.settings);
+        if (!outcome.ok) return outcome;
+        for (const tag of outcome.value?.Tags ?? []) if (tag.Key !== undefined) tags[tag.Key] = tag.Value ?? '';
+        marker = outcome.value?.IsTruncated ? outcome.value.Marker : undefined;
+        if (!marker) return { ...outcome, value: tags };
+      }
+      return { ok: true, value: tags, evidence: { service: 'iam', operation: kind === 'user' ? 'ListUserTags' : 'ListRoleTags' }, durationMs: 0 };
     });
   }
 
@@ -255,7 +299,7 @@ export class Lookups {
             ContextEntries: request.context.map((entry) => ({
               ContextKeyName: entry.key,
               ContextKeyValues: entry.values,
-              ContextKeyType: 'string',
+              ContextKeyType: entry.type,
             })),
             Marker: marker,
           }),

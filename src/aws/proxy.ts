@@ -11,10 +11,11 @@ function proxyConfigured(env: NodeJS.ProcessEnv): boolean {
  * The AWS SDK for JavaScript ignores HTTPS_PROXY; the doctor honours it (and NO_PROXY), as the
  * AWS CLI does, through a maintained agent loaded only when a proxy is configured.
  */
-export async function proxyAgent(env: NodeJS.ProcessEnv): Promise<Agent | undefined> {
+export async function proxyAgent(env: NodeJS.ProcessEnv, ca?: string[]): Promise<Agent | undefined> {
   if (!proxyConfigured(env)) return undefined;
   const { ProxyAgent } = await import('proxy-agent');
-  return new ProxyAgent();
+  // `ca` reaches the TLS connection to the endpoint through the tunnel (AWS_CA_BUNDLE).
+  return new ProxyAgent(ca ? { ca } : {});
 }
 
 /** The proxy a request to `url` goes through, as host:port only (a proxy URL may hold a password). */

@@ -289,9 +289,9 @@ export const IAM_CAUSES = causes({
   'simulation-incomplete': {
     gate: 'iam',
     status: 'warn',
-    summary: 'Allowed in simulation, but the policies use context keys the simulation could not supply.',
+    summary: 'Allowed in simulation with the context the call carries (Region, inference profile, principal and its tags, VPC endpoint when known), but the policies test context keys the simulation could not supply.',
     fix: {
-      text: 'The invoke call is authoritative; if it is denied, check the conditions on these keys.',
+      text: 'The invoke call is authoritative; if it is denied, check the conditions on the keys named (such as aws:SourceIp, or aws:SourceVpce behind private DNS).',
       actor: 'caller',
       docs: DOCS.crossRegion,
     },

@@ -19,9 +19,9 @@ export const NETWORK_CAUSES = causes({
   'tls-interception': {
     gate: 'network',
     status: 'fail',
-    summary: 'TLS to the AWS endpoint failed certificate verification: a corporate proxy or security tool (Zscaler, Netskope…) re-signs TLS with a private CA.',
+    summary: 'TLS to the AWS endpoint failed certificate verification: a certificate from a CA the trust store does not know, usually a corporate proxy or security tool (Zscaler, Netskope…) that re-signs TLS with a private CA.',
     fix: {
-      text: 'Point Node at the corporate CA bundle with NODE_EXTRA_CA_CERTS (the AWS SDK ignores app-level CA settings); for the AWS CLI/boto3 use AWS_CA_BUNDLE.',
+      text: 'Set NODE_EXTRA_CA_CERTS to the PEM file of that CA before starting Node (Node reads it only at start-up; it is the one setting a Node application using the AWS SDK for JavaScript honours, since the SDK ignores AWS_CA_BUNDLE). Set AWS_CA_BUNDLE to the same file for the AWS CLI and boto3; bedrock-doctor honours both.',
       actor: 'caller',
       commands: ['export NODE_EXTRA_CA_CERTS=/path/to/corporate-ca.pem', 'export AWS_CA_BUNDLE=/path/to/corporate-ca.pem'],
       docs: DOCS.caBundle,

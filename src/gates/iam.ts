@@ -5,6 +5,8 @@ import type { GateCheck, GateContext, PlannedTarget } from './shared/context.js'
 import { findProfile } from './shared/model-catalog.js';
 import { finding, fromFailure, pass } from './shared/finding.js';
 import { cannotSimulate, policySource } from './shared/policy-source.js';
+import { callContext, unsuppliedKeys, absentFromCall, type CallFacts } from '../vocabulary/request-context.js';
+import { callFactsWithoutTags, knownCallFacts } from './shared/call-facts.js';
 
 const NOT_SIMULATED = 'Session policies, resource control policies, VPC endpoint policies and resource policies are not simulated.';
 
@@ -57,6 +59,12 @@ function denialsOf(results: EvaluationResult[]): { denials: Denial[]; missingCon
   return { denials, missingContext: [...missingContext] };
 }
 
+/** Keys the policies test that the real call carries but the simulation was not given (absent ones are faithful). */
+function notSupplied(tested: string[], facts: CallFacts): string[] {
+  const known = [...callContext(facts), ...absentFromCall(facts).map((key) => ({ key, values: [], type: 'string' as const }))];
+  return unsuppliedKeys(tested, known);
+}
+
 const LAYERS = {
   scp: { cause: 'scp-deny', who: 'a service control policy (AWS Organizations)' },
   boundary: { cause: 'permissions-boundary', who: 'the permissions boundary' },
@@ -77,19 +85,20 @@ export const checkIam: GateCheck = async (ctx, target) => {
   const groups = new Map<string, Touched[]>();
   for (const t of touched) groups.set(`${t.requestedRegion}|${t.viaProfile ?? ''}`, [...(groups.get(`${t.requestedRegion}|${t.viaProfile ?? ''}`) ?? []), t]);
 
-  const simulations = await Promise.all(
-    [...groups.values()].map((group) =>
-      ctx.lookups.simulate({
-        policySourceArn: source.arn,
-        actions,
-        resources: group.map((t) => t.arn),
-        context: [
-          { key: 'aws:RequestedRegion', values: [group[0]!.requestedRegion] },
-          ...(group[0]!.viaProfile ? [{ key: 'bedrock:InferenceProfileArn', values: [group[0]!.viaProfile] }] : []),
-        ],
-      }),
-    ),
-  );
+  type Shared = Omit<CallFacts, 'requestedRegion' | 'viaProfile'>;
+  const factsOf = (shared: Shared, group: Touched[]): CallFacts => ({ ...shared, requestedRegion: group[0]!.requestedRegion, viaProfile: group[0]!.viaProfile });
+  const simulateWith = (shared: Shared) =>
+    Promise.all(
+      [...groups.values()].map((group) =>
+        ctx.lookups.simulate({ policySourceArn: source.arn, actions, resources: group.map((t) => t.arn), context: callContext(factsOf(shared, group)) }),
+      ),
+    );
+  // Listing the policies' condition keys runs beside the first simulation, off the critical path;
+  // only when the policies test principal tags is it simulated again, with them.
+  const knowing = knownCallFacts(ctx, source);
+  let simulations = await simulateWith(callFactsWithoutTags(ctx, source));
+  const known = await knowing;
+  if (known.facts.principalTags) simulations = await simulateWith(known.facts);
   const results: EvaluationResult[] = [];
   for (const simulation of simulations) {
     if (!simulation.ok) {
@@ -100,7 +109,14 @@ export const checkIam: GateCheck = async (ctx, target) => {
   }
   const evidence = {
     ...simulations[0]!.evidence,
-    details: { policySourceArn: source.arn, callerArn: source.callerArn, actions, resources: touched.map((t) => t.arn), note: NOT_SIMULATED },
+    details: {
+      policySourceArn: source.arn,
+      callerArn: source.callerArn,
+      actions,
+      resources: touched.map((t) => t.arn),
+      contextKeys: [...new Set([...groups.values()].flatMap((group) => callContext(factsOf(known.facts, group)).map((entry) => entry.key)))],
+      note: [NOT_SIMULATED, ...known.notes].join(' '),
+    },
   };
   const unanswered = actions.filter((action) => !results.some((r) => r.EvalActionName?.toLowerCase() === action.toLowerCase()));
   if (unanswered.length > 0) {
@@ -110,13 +126,16 @@ export const checkIam: GateCheck = async (ctx, target) => {
     });
   }
   const { denials, missingContext } = denialsOf(results);
+  const tested = [...(known.policyKeys ?? []), ...missingContext];
+  const unsupplied = [...new Set([...groups.values()].flatMap((group) => notSupplied(tested, factsOf(known.facts, group))))];
+  const unknownKeys = unsupplied.length > 0 ? ` The policies also test ${unsupplied.join(', ')}, which the simulation could not supply.` : '';
   if (denials.length > 0) {
     const first = denials.find((d) => d.layer === 'scp') ?? denials.find((d) => d.layer === 'explicit') ?? denials.find((d) => d.layer === 'boundary') ?? denials[0]!;
     const layer = LAYERS[first.layer];
     const missing = denials.filter((d) => d.layer === first.layer);
     const resources = [...new Set(missing.map((d) => d.resource))];
     const deniedActions = [...new Set(missing.map((d) => d.action))];
-    const summary = `${source.arn} may not call ${deniedActions.join(', ')} on ${resources.map((r) => describeArn(r, 'short')).join('; ')}: denied by ${layer.who}${first.statements.length ? ` (${first.statements.join(', ')})` : ''}.`;
+    const summary = `${source.arn} may not call ${deniedActions.join(', ')} on ${resources.map((r) => describeArn(r, 'short')).join('; ')}: denied by ${layer.who}${first.statements.length ? ` (${first.statements.join(', ')})` : ''}.${unknownKeys}`;
     const fixText =
       first.layer === 'implicit'
         ? `Attach an Allow for ${deniedActions.join(' and ')} on exactly these ARNs to ${source.arn}${touched.length > 1 ? ' (an inference profile needs the profile and the model in every destination Region)' : ''}.`
@@ -137,13 +156,13 @@ export const checkIam: GateCheck = async (ctx, target) => {
         // The cross-Region page where a profile is involved; otherwise the catalog's.
         ...(first.layer === 'implicit' && touched.some((t) => t.viaProfile) ? { docs: DOCS.crossRegion } : {}),
       },
-      evidence: { ...evidence, details: { ...evidence.details, denials } },
+      evidence: { ...evidence, details: { ...evidence.details, denials, unsuppliedContextKeys: unsupplied } },
     });
   }
-  if (missingContext.length > 0) {
+  if (unsupplied.length > 0) {
     return finding('iam', 'simulation-incomplete', {
-      summary: `Allowed in simulation, but the policies use context keys the simulation could not supply (${missingContext.join(', ')}). ${NOT_SIMULATED}`,
-      evidence,
+      summary: `Allowed in simulation with the context the call carries, but the policies test context keys the simulation could not supply: ${unsupplied.join(', ')}. ${NOT_SIMULATED}`,
+      evidence: { ...evidence, details: { ...evidence.details, unsuppliedContextKeys: unsupplied } },
     });
   }
   return pass('iam', `${source.arn} may call ${actions.join(', ')} on ${touched.length} ARN${touched.length === 1 ? '' : 's'} (simulated). ${NOT_SIMULATED}`, evidence);

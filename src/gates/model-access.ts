@@ -47,7 +47,7 @@ async function marketplaceReadiness(ctx: GateContext, target: PlannedTarget, bas
     policySourceArn: source.arn,
     actions: MARKETPLACE_ACTIONS,
     resources: ['*'],
-    context: [{ key: 'aws:CalledViaLast', values: ['bedrock.amazonaws.com'] }],
+    context: [{ key: 'aws:CalledViaLast', values: ['bedrock.amazonaws.com'], type: 'string' }],
   });
   if (!simulation.ok) {
     // Whether this caller could subscribe is unknown; the finding is the missing subscription.

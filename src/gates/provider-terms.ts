@@ -55,7 +55,7 @@ async function anthropicUseCase(ctx: GateContext, target: PlannedTarget): Promis
   });
 }
 
-function decodeForm(formData: Uint8Array | undefined): { companyName?: string } | null {
+export function decodeForm(formData: Uint8Array | undefined): { companyName?: string } | null {
   if (!formData || formData.length === 0) return null;
   try {
     const parsed = JSON.parse(Buffer.from(formData).toString('utf8')) as { companyName?: unknown };

@@ -91,7 +91,7 @@ export function parseModels(models: string[]): ModelRef[] {
 }
 
 export function validAccount(id: string | undefined, flag: string): string | undefined {
-  if (id !== undefined && !/^\d{12}$/.test(id)) throw new UsageError(`${flag} "${id}" is not a 12-digit AWS account id`);
+  if (id !== undefined && !/^\d{12}$/.test(id)) throw new UsageError(`${flag} "${id.slice(0, 40)}" is not a 12-digit AWS account id`);
   return id;
 }
 

@@ -5,10 +5,12 @@ import { setUpAuth, type AuthSetup } from '../aws/credentials.js';
 import { configuredEndpoint, probeEndpoint } from '../aws/endpoints.js';
 import { principalOf } from '../vocabulary/principal.js';
 import { proxyAgent } from '../aws/proxy.js';
+import { trustedCertificates } from '../aws/trust.js';
 import { hostsBedrock, realRegion } from '../vocabulary/regions.js';
 import type { GateCheck, GateContext, GateOutcome, GateResult, PlannedTarget } from '../gates/shared/context.js';
 import { GATE_CHECKS } from '../gates/index.js';
-import { secretScrubber } from '../secrets.js';
+import { learnSecret, secretScrubber } from '../secrets.js';
+import { credentialFileSecrets } from '../aws/credential-files.js';
 import { finding } from '../gates/shared/finding.js';
 import { fillFix, type CauseParams } from '../causes/index.js';
 import { GATES, type Gate } from '../types.js';
@@ -50,6 +52,10 @@ function deadlineError(timeoutMs: number): Error {
  */
 export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunResult> {
   const started = performance.now();
+  // Read before any call: an unreadable AWS_CA_BUNDLE is bad input.
+  const ca = await trustedCertificates(deps.env);
+  // Secrets that never passed through the environment are scrubbed too.
+  for (const secret of await credentialFileSecrets(deps.env)) learnSecret(secret);
   const controller = new AbortController();
   // Every concurrent SDK call listens on this one signal; a matrix easily exceeds Node's default of 10.
   setMaxListeners(0, controller.signal);
@@ -59,7 +65,16 @@ export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunRe
 
   const chain = deps.auth ?? setUpAuth(deps.env, plan.profile);
   // A credential source can hang (credential_process, SSO, instance metadata): bound it by the run.
-  const auth: AuthSetup = { ...chain, provider: (options) => untilAborted(chain.provider(options), controller.signal) };
+  // Whatever the chain resolves (credential_process output, SSO role credentials…) is a secret from then on.
+  const auth: AuthSetup = {
+    ...chain,
+    provider: (options) =>
+      untilAborted(chain.provider(options), controller.signal).then((credentials) => {
+        learnSecret(credentials.secretAccessKey);
+        learnSecret(credentials.sessionToken);
+        return credentials;
+      }),
+  };
   const clients =
     deps.clients ??
     createClients({
@@ -67,7 +82,8 @@ export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunRe
       requestTimeoutMs: Math.min(REQUEST_TIMEOUT_MS, plan.timeoutMs),
       connectionTimeoutMs: Math.min(CONNECT_TIMEOUT_MS, plan.timeoutMs),
       maxAttempts: MAX_ATTEMPTS,
-      agent: await proxyAgent(deps.env),
+      agent: await proxyAgent(deps.env, ca),
+      ca,
     });
   const settings = { signal: controller.signal, authMode: auth.mode, scrub: secretScrubber(deps.env) };
   // STS and IAM are asked in a Region that surely has them: the first target Region hosting Bedrock.
@@ -86,7 +102,7 @@ export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunRe
     probe: deps.probe ?? ((url) => {
       let probe = probes.get(url.origin);
       if (!probe) {
-        probe = probeOnce(url, Math.min(CONNECT_TIMEOUT_MS, plan.timeoutMs), settings);
+        probe = probeOnce(url, Math.min(CONNECT_TIMEOUT_MS, plan.timeoutMs), settings, ca);
         probes.set(url.origin, probe);
       }
       return probe;
@@ -154,10 +170,10 @@ async function runGate(
   return { result, durationMs: Math.round(performance.now() - started) };
 }
 
-async function probeOnce(url: URL, timeoutMs: number, settings: CallSettings): Promise<CallOutcome<{ durationMs: number; address?: string }>> {
+async function probeOnce(url: URL, timeoutMs: number, settings: CallSettings, ca?: string[]): Promise<CallOutcome<{ durationMs: number; address?: string }>> {
   const started = performance.now();
   try {
-    const value = await probeEndpoint(url, timeoutMs, settings.signal);
+    const value = await probeEndpoint(url, timeoutMs, settings.signal, ca);
     return { ok: true, value, durationMs: value.durationMs, evidence: { service: url.host, operation: 'connect' } };
   } catch (error) {
     return {

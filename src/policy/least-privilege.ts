@@ -128,16 +128,19 @@ export function leastPrivilegePolicy(targets: PolicyTarget[], options: PolicyOpt
 }
 
 /**
- * The doctor simulates the caller's own policies: on its own user (iam:SimulatePrincipalPolicy),
- * or its own role (and iam:GetRole, to read the role's path). Unknown, any user or role of the
- * account, which the policy command says to narrow.
+ * The doctor simulates the caller's own policies: on its own user (iam:SimulatePrincipalPolicy,
+ * with the policies' condition keys and the user's tags for the context), or its own role (and
+ * iam:GetRole, to read the role's path). Unknown, any user or role of the account, which the
+ * policy command says to narrow.
  */
+const SIMULATE_USER = ['iam:SimulatePrincipalPolicy', 'iam:GetContextKeysForPrincipalPolicy', 'iam:ListUserTags'];
+const SIMULATE_ROLE = ['iam:SimulatePrincipalPolicy', 'iam:GetContextKeysForPrincipalPolicy', 'iam:GetRole', 'iam:ListRoleTags'];
 function simulateSelf(partition: string, options: PolicyOptions): Statement {
   const sid = 'BedrockDoctorSimulateSelf';
   if (options.principal) {
     const role = /:role\//.test(options.principal);
-    return allow(role ? ['iam:SimulatePrincipalPolicy', 'iam:GetRole'] : ['iam:SimulatePrincipalPolicy'], [options.principal], { sid });
+    return allow(role ? SIMULATE_ROLE : SIMULATE_USER, [options.principal], { sid });
   }
   const account = options.account ?? '*';
-  return allow(['iam:SimulatePrincipalPolicy', 'iam:GetRole'], [`arn:${partition}:iam::${account}:user/*`, `arn:${partition}:iam::${account}:role/*`], { sid });
+  return allow([...new Set([...SIMULATE_USER, ...SIMULATE_ROLE])], [`arn:${partition}:iam::${account}:user/*`, `arn:${partition}:iam::${account}:role/*`], { sid });
 }

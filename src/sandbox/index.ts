@@ -1,5 +1,5 @@
 /** The local AWS emulator used by `bedrock-doctor demo` and by the end-to-end tests. */
-export { startEmulator, type Emulator } from './server.js';
+export { startEmulator, type Emulator, type EmulatorOptions } from './server.js';
 export {
   SCENARIOS,
   findScenario,

@@ -7,6 +7,8 @@ import type { AwsErrorSpec } from './protocols.js';
 import { queryVersion } from './protocols.js';
 import type { AuthKind, Service } from './types.js';
 import {
+  callerEntity,
+  contextKeysOf,
   decide,
   findModel,
   findProfile,
@@ -18,6 +20,7 @@ import {
   type ModelDef,
   type PolicyRule,
   type ProfileDef,
+  type RequestContext,
   type World,
 } from './world.js';
 
@@ -139,13 +142,8 @@ const simulatePrincipalPolicy: Handler = (world, req) => {
   if (!source) {
     return fail('ValidationError', 400, "1 validation error detected: Value null at 'policySourceArn' failed to satisfy constraint: Member must not be null");
   }
-  const entity = ENTITY_ARN.exec(source);
-  if (!entity) return fail('InvalidInput', 400, `Invalid Entity Arn: ${source} does not clearly define entity type and name.`);
-  const [, account, type, , name] = entity;
-  if (account !== world.identity.account) return fail('NoSuchEntity', 404, `The ${type} with name ${name} cannot be found.`);
-  const known =
-    type === 'user' ? world.users.some((u) => u.userName === name) : type === 'role' ? world.roles.some((r) => r.roleName === name) : true;
-  if (!known) return fail('NoSuchEntity', 404, `The ${type} with name ${name} cannot be found.`);
+  const unknown = unknownEntity(world, source);
+  if (unknown) return unknown;
 
   const actions = strList(req.params.ActionNames);
   if (actions.length === 0) {
@@ -155,8 +153,9 @@ const simulatePrincipalPolicy: Handler = (world, req) => {
   if (invalid.length > 0) return fail('InvalidInput', 400, `Invalid Input Actions: [${invalid.join(', ')}]`);
 
   const resources = strList(req.params.ResourceArns);
+  const context = contextEntries(req.params.ContextEntries);
   const results = actions.flatMap((action) =>
-    (resources.length > 0 ? resources : ['*']).map((resource) => evaluationResult(world, action, resource, resources.length > 0)),
+    (resources.length > 0 ? resources : ['*']).map((resource) => evaluationResult(world, action, resource, resources.length > 0, context)),
   );
   const maxItems = Math.max(1, Number(str(req.params.MaxItems) ?? 100) || 100);
   const start = Number(str(req.params.Marker) ?? 0) || 0;
@@ -165,8 +164,55 @@ const simulatePrincipalPolicy: Handler = (world, req) => {
   return ok({ EvaluationResults: page, IsTruncated: truncated, Marker: truncated ? String(start + maxItems) : undefined });
 };
 
-function evaluationResult(world: World, action: string, resource: string, specific: boolean): Record<string, unknown> {
-  const rule = decide(world, action, resource, false);
+/** An IAM user, role or group ARN the account has, or the error IAM gives for it. */
+function unknownEntity(world: World, source: string): Reply | undefined {
+  const entity = ENTITY_ARN.exec(source);
+  if (!entity) return fail('InvalidInput', 400, `Invalid Entity Arn: ${source} does not clearly define entity type and name.`);
+  const [, account, type, , name] = entity;
+  if (account !== world.identity.account) return fail('NoSuchEntity', 404, `The ${type} with name ${name} cannot be found.`);
+  const known =
+    type === 'user' ? world.users.some((u) => u.userName === name) : type === 'role' ? world.roles.some((r) => r.roleName === name) : true;
+  if (!known) return fail('NoSuchEntity', 404, `The ${type} with name ${name} cannot be found.`);
+  return undefined;
+}
+
+/** SimulatePrincipalPolicy's ContextEntries.member.N: key -> values. */
+function contextEntries(value: unknown): RequestContext {
+  const context: RequestContext = {};
+  for (const entry of Array.isArray(value) ? value : value ? [value] : []) {
+    const { ContextKeyName, ContextKeyValues } = (entry ?? {}) as Record<string, unknown>;
+    if (typeof ContextKeyName === 'string') context[ContextKeyName] = strList(ContextKeyValues);
+  }
+  return context;
+}
+
+const getContextKeysForPrincipalPolicy: Handler = (world, req) => {
+  const source = str(req.params.PolicySourceArn);
+  if (!source) {
+    return fail('ValidationError', 400, "1 validation error detected: Value null at 'policySourceArn' failed to satisfy constraint: Member must not be null");
+  }
+  return unknownEntity(world, source) ?? ok({ ContextKeyNames: contextKeysOf(world) });
+};
+
+function tagList(tags: Record<string, string> | undefined): Record<string, unknown> {
+  return { Tags: Object.entries(tags ?? {}).map(([Key, Value]) => ({ Key, Value })), IsTruncated: false };
+}
+
+const listUserTags: Handler = (world, req) => {
+  const name = str(req.params.UserName) ?? '';
+  const user = world.users.find((u) => u.userName === name);
+  return user ? ok(tagList(user.tags)) : fail('NoSuchEntity', 404, `The user with name ${name} cannot be found.`);
+};
+
+const listRoleTags: Handler = (world, req) => {
+  const name = str(req.params.RoleName) ?? '';
+  const role = world.roles.find((r) => r.roleName === name);
+  return role ? ok(tagList(role.tags)) : fail('NoSuchEntity', 404, `The role with name ${name} cannot be found.`);
+};
+
+function evaluationResult(world: World, action: string, resource: string, specific: boolean, context: RequestContext): Record<string, unknown> {
+  const missing = new Set<string>();
+  const rule = decide(world, action, resource, false, context, missing);
   const matched =
     rule.decision === 'allowed'
       ? [statement('AmazonBedrockLimitedAccess', 'aws-managed')]
@@ -178,11 +224,11 @@ function evaluationResult(world: World, action: string, resource: string, specif
     EvalResourceName: resource,
     EvalDecision: rule.decision,
     MatchedStatements: matched,
-    MissingContextValues: [],
+    MissingContextValues: [...missing],
     OrganizationsDecisionDetail: world.inOrganization ? { AllowedByOrganizations: rule.source !== 'scp' } : undefined,
     PermissionsBoundaryDecisionDetail: { AllowedByPermissionsBoundary: rule.source !== 'permissions-boundary' },
     ResourceSpecificResults: specific
-      ? [{ EvalResourceName: resource, EvalResourceDecision: rule.decision, MatchedStatements: matched, MissingContextValues: [] }]
+      ? [{ EvalResourceName: resource, EvalResourceDecision: rule.decision, MatchedStatements: matched, MissingContextValues: [...missing] }]
       : undefined,
   };
 }
@@ -345,6 +391,7 @@ function invocationDenial(world: World, req: EmulatorRequest, action: string): R
   const region = req.region;
   let model = findModel(world, region, id);
   let resources: string[];
+  let viaProfile: string | undefined;
   if (model) {
     if (!model.inferenceTypesSupported.includes('ON_DEMAND')) {
       return fail('ValidationException', 400, MESSAGES.onDemandNotSupported(model.modelId));
@@ -354,13 +401,26 @@ function invocationDenial(world: World, req: EmulatorRequest, action: string): R
     const p = findProfile(world, region, id);
     model = p ? world.models.find((m) => m.modelId === p.modelId) : undefined;
     if (!p || !model) return fail('ValidationException', 400, MESSAGES.invalidModelId);
-    resources = [inferenceProfileArn(world, region, p.inferenceProfileId), ...profileModelArns(p)];
+    viaProfile = inferenceProfileArn(world, region, p.inferenceProfileId);
+    resources = [viaProfile, ...profileModelArns(p)];
   }
 
   const actions = req.auth === 'bearer' ? ['bedrock:CallWithBearerToken', action] : [action];
+  const entity = callerEntity(world);
   for (const a of actions) {
     for (const resource of a === 'bedrock:CallWithBearerToken' ? ['*'] : resources) {
-      const rule = decide(world, a, resource, true);
+      // The context AWS evaluates: a destination model is requested in its own Region (none for
+      // the global ARN) through the profile; the emulator speaks plain http.
+      const destination = viaProfile !== undefined && resource !== viaProfile;
+      const context: RequestContext = {
+        'aws:RequestedRegion': [destination ? resource.split(':')[3] || 'unspecified' : region],
+        'aws:PrincipalArn': [entity.arn],
+        'aws:PrincipalAccount': [world.identity.account],
+        'aws:SecureTransport': ['false'],
+        ...(destination ? { 'bedrock:InferenceProfileArn': [viaProfile!] } : {}),
+        ...Object.fromEntries(Object.entries(entity.tags).map(([key, value]) => [`aws:PrincipalTag/${key}`, [value]])),
+      };
+      const rule = decide(world, a, resource, true, context);
       if (rule.decision !== 'allowed') {
         return fail('AccessDeniedException', 403, accessDeniedMessage(world.identity.arn, a, resource, rule));
       }
@@ -409,6 +469,9 @@ const HANDLERS: Record<string, Handler> = {
   'sts:GetCallerIdentity': getCallerIdentity,
   'iam:GetRole': getRole,
   'iam:SimulatePrincipalPolicy': simulatePrincipalPolicy,
+  'iam:GetContextKeysForPrincipalPolicy': getContextKeysForPrincipalPolicy,
+  'iam:ListUserTags': listUserTags,
+  'iam:ListRoleTags': listRoleTags,
   'bedrock:ListFoundationModels': listFoundationModels,
   'bedrock:GetFoundationModel': getFoundationModel,
   'bedrock:ListInferenceProfiles': listInferenceProfiles,

@@ -9,6 +9,7 @@ import { createServer as createTcpServer, type AddressInfo, type Socket } from '
 import { Duplex } from 'node:stream';
 import { handle, decodeShortTermKey, type EmulatorRequest, type Reply } from './operations.js';
 import {
+  type AwsErrorSpec,
   decodeQueryForm,
   newRequestId,
   writeError,
@@ -39,13 +40,22 @@ export interface Emulator {
 
 const STS_ACTIONS = /^(GetCallerIdentity|AssumeRole\w*|AssumeRoot|GetSessionToken|GetFederationToken|GetAccessKeyInfo|DecodeAuthorizationMessage|GetWebIdentityToken)$/;
 
-export async function startEmulator(scenario?: Scenario | string): Promise<Emulator> {
+export interface EmulatorOptions {
+  /**
+   * Text appended to every error message, as a proxy or a careless service that reflects what
+   * it was sent: lets a test prove that secrets in error texts never reach the output.
+   */
+  echo?: string[];
+}
+
+export async function startEmulator(scenario?: Scenario | string, options: EmulatorOptions = {}): Promise<Emulator> {
   const chosen = typeof scenario === 'string' ? findScenario(scenario) : scenario;
   if (typeof scenario === 'string' && !chosen) throw new Error(`Unknown emulator scenario: ${scenario}`);
   const world = applyPatch(defaultWorld(), chosen?.world);
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
+  const echoed = (error: AwsErrorSpec): AwsErrorSpec => (options.echo?.length ? { ...error, message: `${error.message} ${options.echo.join(' ')}` } : error);
 
   // One port, two protocols: HTTP/1.1 (what the doctor's NodeHttpHandler speaks) and
   // cleartext HTTP/2 with prior knowledge (the Bedrock Runtime client's default handler).
@@ -107,11 +117,12 @@ export async function startEmulator(scenario?: Scenario | string): Promise<Emula
       if (isGone(req)) return;
     }
     if (behaviour && 'fault' in behaviour) return fault(req, res, behaviour.fault, requestId);
-    if (behaviour && 'error' in behaviour) return writeError(res, protocol, parsed.service, behaviour.error, requestId);
+    if (behaviour && 'error' in behaviour) return writeError(res, protocol, parsed.service, echoed(behaviour.error), requestId);
     if (behaviour && 'body' in behaviour) {
       return writeReply(req, res, parsed, protocol, { kind: 'result', body: behaviour.body, status: behaviour.status }, requestId);
     }
-    writeReply(req, res, parsed, protocol, handle(world, parsed), requestId);
+    const reply = handle(world, parsed);
+    writeReply(req, res, parsed, protocol, reply.kind === 'error' ? { ...reply, error: echoed(reply.error) } : reply, requestId);
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -27,6 +27,9 @@ export const EMULATED_OPERATIONS = [
   'GetCallerIdentity',
   'GetRole',
   'SimulatePrincipalPolicy',
+  'GetContextKeysForPrincipalPolicy',
+  'ListUserTags',
+  'ListRoleTags',
   'ListFoundationModels',
   'GetFoundationModel',
   'ListInferenceProfiles',
@@ -62,10 +65,16 @@ export type Behaviour =
   | { delayMs: number }
   | { body: unknown; status?: number };
 
-const MUTATING_PREFIXES =
-  /^(Put|Create|Delete|BatchDelete|Update|Attach|Detach|Tag|Untag|Subscribe|Start|Stop|Cancel|Register|Deregister|Set|Add|Remove|Change|Reset|Enable|Disable|Upload|Upsert|Accept|Associate|Disassociate)/;
+/**
+ * What counts as read-only, as an allow-list so that anything new or unknown counts as a
+ * change: reads by their verb (Get, List, Describe, Simulate; GetContextKeys… and the policy
+ * simulator change nothing), and the model calls themselves (Converse, InvokeModel and their
+ * streaming forms), the one call the doctor exists to make. Every other operation, and any
+ * request the emulator cannot name ("unknown"), is mutating.
+ */
+const READ_ONLY = /^(?:(?:Get|List|Describe|Simulate)[A-Z]\w*|Converse|ConverseStream|InvokeModel|InvokeModelWithResponseStream)$/;
 
-/** True for operations that change something (an opt-in that the doctor must never make by default). */
+/** True for any operation that is not known to be read-only (see READ_ONLY). */
 export function isMutating(operation: string): boolean {
-  return MUTATING_PREFIXES.test(operation);
+  return !READ_ONLY.test(operation);
 }

@@ -17,6 +17,8 @@ interface UserDef {
   userName: string;
   path: string;
   userId: string;
+  /** iam:ListUserTags; the aws:PrincipalTag/* context of the user's calls. */
+  tags?: Record<string, string>;
 }
 
 interface RoleDef {
@@ -26,6 +28,8 @@ interface RoleDef {
   createDate: string;
   description?: string;
   maxSessionDuration?: number;
+  /** iam:ListRoleTags; the aws:PrincipalTag/* context of the role's sessions. */
+  tags?: Record<string, string>;
 }
 
 type AgreementStatus = 'AVAILABLE' | 'PENDING' | 'NOT_AVAILABLE' | 'ERROR';
@@ -92,7 +96,17 @@ export interface PolicyRule {
   source?: 'identity' | 'scp' | 'permissions-boundary' | 'session';
   /** Named in the live AccessDenied message (an SCP's ARN). */
   policyArn?: string;
+  /**
+   * The rule applies only when the request context's `key` matches one of `values` (globs),
+   * as StringLike; with `negate`, only when it matches none, as StringNotLike. A key the
+   * context lacks fails StringLike and satisfies StringNotLike, as in IAM, and the simulator
+   * reports it missing.
+   */
+  condition?: { key: string; values: string[]; negate?: boolean };
 }
+
+/** A request's context: key (any case) -> values. */
+export type RequestContext = Record<string, string[]>;
 
 interface UseCaseForm {
   companyName: string;
@@ -361,13 +375,47 @@ function escapeRegex(text: string): string {
   return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The first policy rule that decides action on resource, or allowed. `live` includes session rules. */
-export function decide(world: World, action: string, resource: string, live: boolean): PolicyRule {
+/**
+ * The first policy rule that decides action on resource, or allowed. `live` includes session
+ * rules. Condition keys the context lacks are added to `missing`.
+ */
+export function decide(world: World, action: string, resource: string, live: boolean, context: RequestContext = {}, missing?: Set<string>): PolicyRule {
   for (const rule of world.policies) {
     if (!live && rule.source === 'session') continue;
     if (!globMatch(rule.action, action)) continue;
     if (rule.resource !== undefined && !globMatch(rule.resource, resource)) continue;
+    if (rule.condition && !conditionHolds(rule.condition, context, missing)) continue;
     return rule;
   }
   return { action, resource, decision: 'allowed', source: 'identity' };
+}
+
+function conditionHolds(condition: NonNullable<PolicyRule['condition']>, context: RequestContext, missing?: Set<string>): boolean {
+  const key = Object.keys(context).find((k) => k.toLowerCase() === condition.key.toLowerCase());
+  if (key === undefined) {
+    missing?.add(condition.key);
+    return Boolean(condition.negate);
+  }
+  const matches = context[key]!.some((value) => condition.values.some((pattern) => globMatch(pattern, value)));
+  return condition.negate ? !matches : matches;
+}
+
+/** The condition keys the caller's own policies test (SCP and session policies are not listed). */
+export function contextKeysOf(world: World): string[] {
+  const keys = world.policies
+    .filter((rule) => rule.condition && (rule.source ?? 'identity') !== 'scp' && rule.source !== 'session')
+    .map((rule) => rule.condition!.key);
+  return [...new Set(keys)];
+}
+
+/** The IAM entity behind the caller (a role session's role), with its ARN as aws:PrincipalArn has it. */
+export function callerEntity(world: World): { arn: string; tags: Record<string, string> } {
+  const { arn, account } = world.identity;
+  const role = /:assumed-role\/([^/]+)\//.exec(arn)?.[1];
+  if (role) {
+    const def = world.roles.find((r) => r.roleName === role);
+    return { arn: `arn:aws:iam::${account}:role${def?.path ?? '/'}${role}`, tags: def?.tags ?? {} };
+  }
+  const user = /:user\/(?:.*\/)?([^/]+)$/.exec(arn)?.[1];
+  return { arn, tags: world.users.find((u) => u.userName === user)?.tags ?? {} };
 }

@@ -35,7 +35,7 @@ export function parseModelRef(input: string): ModelRef {
     throw new UsageError(`--model "${model.slice(0, 80)}" is not an inference profile id (expected ${prefix}.provider.model, e.g. ${prefix}.anthropic.claude-sonnet-4-20250514-v1:0)`);
   }
   if (!/^[a-z0-9-]+\.[A-Za-z0-9._:\-]+$/.test(model)) {
-    throw new UsageError(`--model "${model}" is not a model id (expected provider.model, e.g. amazon.nova-lite-v1:0)`);
+    throw new UsageError(`--model "${model.slice(0, 80)}" is not a model id (expected provider.model, e.g. amazon.nova-lite-v1:0)`);
   }
   return { kind: 'base', input: model, baseId: model };
 }

@@ -9,7 +9,7 @@ import { runCli, STACK_TRACE } from './cli.js';
 import { reportOf } from '../schemas.js';
 
 const READ_OPERATIONS = new Set([
-  'GetCallerIdentity', 'GetRole', 'SimulatePrincipalPolicy',
+  'GetCallerIdentity', 'GetRole', 'SimulatePrincipalPolicy', 'GetContextKeysForPrincipalPolicy', 'ListUserTags', 'ListRoleTags',
   'ListFoundationModels', 'GetFoundationModel', 'ListInferenceProfiles', 'GetInferenceProfile',
   'GetFoundationModelAvailability', 'ListFoundationModelAgreementOffers', 'GetUseCaseForModelAccess',
   'Converse',

@@ -178,10 +178,10 @@ describe('the smaller fixes', () => {
   });
 
   it.each([
-    ['arn:aws:iam::111122223333:user/dev', ['iam:SimulatePrincipalPolicy']],
-    ['arn:aws:iam::111122223333:role/app', ['iam:SimulatePrincipalPolicy', 'iam:GetRole']],
-  ])('policy --doctor --principal %s scopes the simulation to it (GetRole only for a role)', (principal, actions) => {
-    const { policy } = leastPrivilegePolicy([{ region: "us-east-1", ref: parseModelRef("amazon.nova-lite-v1:0") }], { stream: false, account: "111122223333", doctor: true, principal });
+    ['arn:aws:iam::111122223333:user/dev', ['iam:SimulatePrincipalPolicy', 'iam:GetContextKeysForPrincipalPolicy', 'iam:ListUserTags']],
+    ['arn:aws:iam::111122223333:role/app', ['iam:SimulatePrincipalPolicy', 'iam:GetContextKeysForPrincipalPolicy', 'iam:GetRole', 'iam:ListRoleTags']],
+  ])('policy --doctor --principal %s scopes the simulation to it (GetRole and role tags only for a role)', (principal, actions) => {
+    const { policy } = leastPrivilegePolicy([{ region: 'us-east-1', ref: parseModelRef('amazon.nova-lite-v1:0') }], { stream: false, account: '111122223333', doctor: true, principal });
     expect(policy.Statement.find((s) => s.Sid === 'BedrockDoctorSimulateSelf')).toMatchObject({ Action: actions, Resource: [principal] });
   });
 });

@@ -5,7 +5,7 @@ import { IAMClient, ListUsersCommand } from '@aws-sdk/client-iam';
 import { BedrockClient, ListFoundationModelsCommand } from '@aws-sdk/client-bedrock';
 import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { startEmulator, type Emulator } from '../../../src/sandbox/index.js';
+import { isMutating, startEmulator, type Emulator } from '../../../src/sandbox/index.js';
 
 const credentials = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'x' };
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
@@ -187,4 +187,13 @@ describe('requests AWS would not recognise', () => {
     await bedrock.send(new ListFoundationModelsCommand({}));
     expect(emulator.requests.at(-1)?.mutating).toBe(false);
   });
+});
+
+describe('read-only, as an allow-list', () => {
+  it.each([
+    ['GetCallerIdentity', false], ['ListRoleTags', false], ['DescribeRegions', false], ['SimulatePrincipalPolicy', false],
+    ['GetContextKeysForPrincipalPolicy', false], ['Converse', false], ['InvokeModelWithResponseStream', false],
+    ['CreateFoundationModelAgreement', true], ['PutUseCaseForModelAccess', true], ['TagRole', true], ['AssumeRole', true],
+    ['Getaway', true], ['unknown', true], ['', true],
+  ])('%s mutating: %s', (operation, mutating) => expect(isMutating(operation)).toBe(mutating));
 });
