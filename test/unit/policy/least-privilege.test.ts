@@ -83,6 +83,16 @@ const CASES: { name: string; targets: Parameters<typeof generate>[0]; needs: Req
     ],
   },
   {
+    // AWS documents Canada (Central) as a source Region of US profiles; the model in the source Region needs an Allow too.
+    name: 'a US profile offline, from Canada (Central)',
+    targets: [['ca-central-1', `us.${SONNET}`]],
+    needs: needed('ca-central-1', `us.${SONNET}`, ['ca-central-1', ...US]),
+    others: [
+      { action: 'bedrock:InvokeModel', resource: fm('ca-central-1', SONNET), context: { 'aws:RequestedRegion': 'ca-central-1' } },
+      { action: 'bedrock:InvokeModel', resource: fm('us-west-1', SONNET), context: { 'aws:RequestedRegion': 'us-west-1', 'bedrock:InferenceProfileArn': profileArn('ca-central-1', `us.${SONNET}`) } },
+    ],
+  },
+  {
     name: 'a global profile',
     targets: [['eu-west-1', `global.${SONNET}`]],
     needs: needed('eu-west-1', `global.${SONNET}`),
