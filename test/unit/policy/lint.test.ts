@@ -75,6 +75,13 @@ describe("the tool's own policies lint clean", () => {
 });
 
 describe('reading policy files', () => {
+  it('names the retired bedrock:PutFoundationModelEntitlement as an action that no longer has an effect', () => {
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['bedrock:PutFoundationModelEntitlement'], Resource: '*' }] }, null, 2);
+    const findings = lint(text);
+    expect(findings.map((f) => f.rule)).toEqual(['dead-action']);
+    expect(findings[0]!.message).toMatch(/retired.*no longer have an effect/);
+  });
+
   it('finds no document in text that is neither JSON nor jsonencode', () => {
     expect(readPolicySources('resource "aws_iam_policy" "x" { policy = data.aws_iam_policy_document.x.json }')).toEqual([]);
     expect(readPolicySources('not a policy')).toEqual([]);
