@@ -10,12 +10,18 @@ export const ADMIN_SID_PREFIX = 'AdminOneTime';
  * calls. Once done, every role of the account may call the model with no Marketplace right.
  */
 export function adminProvisioningStatements(productIds: string[]): { statements: Statement[]; notes: string[] } {
+  // Only through Bedrock (as AWS's sample policy and AmazonBedrockLimitedAccess condition it).
+  const throughBedrock = { StringEquals: { 'aws:CalledViaLast': 'bedrock.amazonaws.com' } };
+  // AWS: "For the aws-marketplace:Subscribe action only, you can use the aws-marketplace:ProductId
+  // condition key" (Bedrock user guide, model-access-permissions): a ProductId condition on
+  // ViewSubscriptions would never match, so it gets its own statement without one.
   const subscribeCondition: Statement['Condition'] = {
-    StringEquals: { 'aws:CalledViaLast': 'bedrock.amazonaws.com' },
+    ...throughBedrock,
     ...(productIds.length > 0 ? { 'ForAnyValue:StringEquals': { 'aws-marketplace:ProductId': productIds } } : {}),
   };
   const statements = [
-    allow(['aws-marketplace:Subscribe', 'aws-marketplace:ViewSubscriptions'], '*', { sid: `${ADMIN_SID_PREFIX}MarketplaceSubscription`, condition: subscribeCondition }),
+    allow('aws-marketplace:Subscribe', '*', { sid: `${ADMIN_SID_PREFIX}MarketplaceSubscription`, condition: subscribeCondition }),
+    allow('aws-marketplace:ViewSubscriptions', '*', { sid: `${ADMIN_SID_PREFIX}MarketplaceViewSubscriptions`, condition: throughBedrock }),
     allow(
       ['bedrock:GetFoundationModelAvailability', 'bedrock:ListFoundationModelAgreementOffers', 'bedrock:CreateFoundationModelAgreement', 'bedrock:GetUseCaseForModelAccess', 'bedrock:PutUseCaseForModelAccess'],
       '*',

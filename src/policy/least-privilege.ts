@@ -1,5 +1,5 @@
 import { accessStatements, allow, foundationModelArn, invokeActions, policyDocument, touchedResources, type PolicyDocument, type Statement, type Touched } from '../vocabulary/converse-access.js';
-import { GEOGRAPHY_SOURCE, geographiesFrom, geographyOf, globalProfileCallableFrom } from '../vocabulary/geographies.js';
+import { GEOGRAPHY_SOURCE, geographiesFrom, geographyOf, globalProfileCallableFrom, isSourceRegion, modelRegionsFrom } from '../vocabulary/geographies.js';
 import { DOCTOR_BEDROCK_READS } from '../vocabulary/iam-actions.js';
 import type { ModelRef } from '../vocabulary/model-id.js';
 import { partitionOf, realRegion } from '../vocabulary/regions.js';
@@ -59,7 +59,7 @@ function accessOf(target: PolicyTarget, account: string | undefined): { touched:
       return { kind: 'input', message: `${ref.profileId} is a global profile of the commercial Regions; ${target.region} cannot call it` };
     }
     const geography = geographyOf(ref.prefix);
-    if (geography && !geography.regions.includes(real)) {
+    if (geography && !isSourceRegion(geography, real)) {
       return { kind: 'input', message: `${ref.profileId} routes within ${geography.name}; it cannot be called from ${target.region}: use ${suggestion}` };
     }
     if (ref.kind === 'profile' && !target.profile?.arn && !account) {
@@ -75,9 +75,11 @@ function accessOf(target: PolicyTarget, account: string | undefined): { touched:
     if (!geography) {
       return { kind: 'unknown', message: `no documented Region list for ${ref.prefix ? `${ref.prefix}. profiles` : ref.profileId}: run with credentials so that GetInferenceProfile names its destination Regions` };
     }
-    const destinations = geography.regions.map((r) => foundationModelArn(partitionOf(r), r, ref.baseId));
+    const regions = modelRegionsFrom(geography, real);
+    const destinations = regions.map((r) => foundationModelArn(partitionOf(r), r, ref.baseId));
     const touched = touchedResources(target.region, ref, account ?? '', { destinations });
-    return { touched, note: `${ref.profileId} from ${target.region}: destination Regions ${geography.regions.join(', ')}, from ${GEOGRAPHY_SOURCE}, not looked up: run with credentials for the profile's exact list.` };
+    const source = geography.regions.includes(real) ? '' : ` (and the model in the source Region ${real})`;
+    return { touched, note: `${ref.profileId} from ${target.region}: destination Regions ${geography.regions.join(', ')}${source}, from ${GEOGRAPHY_SOURCE}, not looked up: run with credentials for the profile's exact list.` };
   }
   if (ref.kind === 'application-profile-arn') {
     if (!target.profile) {

@@ -6,7 +6,7 @@
  */
 
 import { arnKind, foundationModelArn, globalModelArn, isGlobalProfile } from '../vocabulary/converse-access.js';
-import { geographyOf } from '../vocabulary/geographies.js';
+import { geographyOf, modelRegionsFrom } from '../vocabulary/geographies.js';
 import { realBedrockAction } from '../vocabulary/iam-actions.js';
 import { ADMIN_SID_PREFIX } from './admin.js';
 import { at, valueOf, type Node, type PolicySource } from './policy-source.js';
@@ -105,6 +105,12 @@ function regionConditionHolds(s: PolicyStatement, region: string): boolean {
   return true;
 }
 
+/** The Regions whose model a geographic profile called from `region` needs (none for an undocumented prefix). */
+function geographicModelRegions(prefix: string, region: string): string[] {
+  const geography = geographyOf(prefix);
+  return geography ? modelRegionsFrom(geography, region) : [];
+}
+
 /** The profiles a policy allows calls through, parsed from their ARNs. */
 function profilesOf(statements: PolicyStatement[]): { entry: Entry; arn: string; region: string; partition: string; prefix: string; baseId: string }[] {
   const found = [];
@@ -135,7 +141,7 @@ export function lintPolicy(source: PolicySource, options: LintOptions): Finding[
     const name = profile.arn.split('/').pop();
     const destinations = isGlobalProfile(profile.arn)
       ? [{ region: profile.region, arn: foundationModelArn(profile.partition, profile.region, profile.baseId) }, { region: 'unspecified', arn: globalModelArn(profile.partition, profile.baseId) }]
-      : (geographyOf(profile.prefix)?.regions ?? []).map((region) => ({ region, arn: foundationModelArn(profile.partition, region, profile.baseId) }));
+      : geographicModelRegions(profile.prefix, profile.region).map((region) => ({ region, arn: foundationModelArn(profile.partition, region, profile.baseId) }));
     const missing = destinations.filter((d) => !covered(d.arn));
     const elsewhere = destinations.filter((d) => d.region !== profile.region && covered(d.arn));
     if (isGlobalProfile(profile.arn) ? missing.length > 0 : missing.length > 0 && elsewhere.length === 0) {

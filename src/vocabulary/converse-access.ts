@@ -6,7 +6,7 @@
  */
 
 import type { ModelRef } from './model-id.js';
-import { geographyOf } from './geographies.js';
+import { geographyOf, modelRegionsFrom } from './geographies.js';
 import { partitionOf, realRegion } from './regions.js';
 
 /** The IAM actions a Converse call needs (ConverseStream adds the streaming one); there is no bedrock:Converse. */
@@ -177,7 +177,7 @@ export function statementsForProfile(profileArn: string, actions: string[], base
     return accessStatements([profile, through(foundationModelArn(partition, region, modelId), region), through(globalModelArn(partition, modelId), 'unspecified')], actions);
   }
   const geography = profileId ? geographyOf(prefix) : undefined;
-  if (geography) return accessStatements([profile, ...geography.regions.map((r) => through(foundationModelArn(partition, r, modelId), r))], actions);
+  if (geography) return accessStatements([profile, ...modelRegionsFrom(geography, region).map((r) => through(foundationModelArn(partition, r, modelId), r))], actions);
   return [
     allow(actions, profileArn, { sid: 'InferenceProfiles' }),
     allow(actions, `arn:${partition}:bedrock:*::foundation-model/${profileId ? modelId : '*'}`, {

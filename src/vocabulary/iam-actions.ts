@@ -36,13 +36,20 @@ const AUTHORIZED_AS: Record<string, string> = {
 /**
  * The real IAM action behind an action an error text or a policy names, with a note when the
  * name does not exist: `bedrock:Converse`, `bedrock:ConverseStream` and any `bedrock-runtime:`
- * action are ignored by IAM, so a policy naming them grants nothing. Null for other services.
+ * action are ignored by IAM, so a policy naming them grants nothing; nor does the retired
+ * `bedrock:PutFoundationModelEntitlement`. Null for other services.
  */
 export function realBedrockAction(action: string): { action: string; note?: string } | null {
   const [service = '', name = ''] = action.split(':');
   const lower = service.toLowerCase();
   if (lower !== 'bedrock' && lower !== 'bedrock-runtime') return null;
   const mapped = AUTHORIZED_AS[name.toLowerCase()];
+  // AWS Security Blog, "Simplified model access in Amazon Bedrock" (Oct 2025): the Model access page
+  // was retired "along with the PutFoundationModelEntitlement IAM permission"; statements with it
+  // "no longer have an effect".
+  if (lower === 'bedrock' && name.toLowerCase() === 'putfoundationmodelentitlement') {
+    return { action, note: `${action} was retired with the Model access page (October 2025): statements naming it no longer have an effect` };
+  }
   if (lower === 'bedrock' && (name.toLowerCase() === 'converse' || name.toLowerCase() === 'conversestream')) {
     return { action: mapped!, note: `there is no ${action} IAM action: ${name} is authorized as ${mapped}` };
   }

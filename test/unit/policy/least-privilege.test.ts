@@ -83,6 +83,16 @@ const CASES: { name: string; targets: Parameters<typeof generate>[0]; needs: Req
     ],
   },
   {
+    // AWS documents Canada (Central) as a source Region of US profiles; the model in the source Region needs an Allow too.
+    name: 'a US profile offline, from Canada (Central)',
+    targets: [['ca-central-1', `us.${SONNET}`]],
+    needs: needed('ca-central-1', `us.${SONNET}`, ['ca-central-1', ...US]),
+    others: [
+      { action: 'bedrock:InvokeModel', resource: fm('ca-central-1', SONNET), context: { 'aws:RequestedRegion': 'ca-central-1' } },
+      { action: 'bedrock:InvokeModel', resource: fm('us-west-1', SONNET), context: { 'aws:RequestedRegion': 'us-west-1', 'bedrock:InferenceProfileArn': profileArn('ca-central-1', `us.${SONNET}`) } },
+    ],
+  },
+  {
     name: 'a global profile',
     targets: [['eu-west-1', `global.${SONNET}`]],
     needs: needed('eu-west-1', `global.${SONNET}`),
@@ -155,12 +165,16 @@ describe('extra statements and why the output names them', () => {
     expect(subscribe({ 'aws:CalledViaLast': 'bedrock.amazonaws.com', 'aws-marketplace:ProductId': 'prod-abcdefghijkl' })).toBe('allowed');
     expect(subscribe({ 'aws:CalledViaLast': 'bedrock.amazonaws.com', 'aws-marketplace:ProductId': 'prod-zzzzzzzzzzzz' })).toBe('implicitDeny');
     expect(subscribe({ 'aws-marketplace:ProductId': 'prod-abcdefghijkl' })).toBe('implicitDeny');
+    // ViewSubscriptions carries no product id (AWS: the key is for Subscribe only): it is allowed through Bedrock without one.
+    const view = (context: Record<string, string | string[]>) => evaluate(policy, { action: 'aws-marketplace:ViewSubscriptions', resource: '*', context });
+    expect(view({ 'aws:CalledViaLast': 'bedrock.amazonaws.com' })).toBe('allowed');
+    expect(view({})).toBe('implicitDeny');
     for (const action of ['bedrock:PutUseCaseForModelAccess', 'bedrock:CreateFoundationModelAgreement']) expect(evaluate(policy, { action, resource: '*' })).toBe('allowed');
     for (const action of ['bedrock:DeleteFoundationModelAgreement', 'bedrock:CreateModelCustomizationJob', 'aws-marketplace:Unsubscribe']) {
       expect(evaluate(policy, { action, resource: '*', context: { 'aws:CalledViaLast': 'bedrock.amazonaws.com' } })).toBe('implicitDeny');
     }
     const admin = policy.Statement.filter((s) => s.Sid?.startsWith('AdminOneTime'));
-    expect(admin).toHaveLength(2);
+    expect(admin).toHaveLength(3);
     expect(policy.Statement.filter((s) => !s.Sid?.startsWith('AdminOneTime')).flatMap((s) => [s.Action].flat()).every((a) => a === 'bedrock:InvokeModel')).toBe(true);
     expect(notes.join(' ')).toMatch(/administrator who enables a model once/);
   });

@@ -37,8 +37,8 @@ describe('policy lint on real-world broken policies', () => {
 
   it("finds a Region-lock Deny that denies a profile's destination Regions, and the wildcard Region", () => {
     const findings = lint(fixture('region-lock.json'));
-    expect(brief(findings)).toEqual(['9 warning broad-wildcard', '17 error region-condition', '17 error region-condition', '17 error region-condition']);
-    expect(findings.filter((f) => f.rule === 'region-condition').map((f) => /denies (\S+),/.exec(f.message)?.[1])).toEqual(['us-east-2', 'us-west-1', 'us-west-2']);
+    expect(brief(findings)).toEqual(['9 warning broad-wildcard', '17 error region-condition', '17 error region-condition']);
+    expect(findings.filter((f) => f.rule === 'region-condition').map((f) => /denies (\S+),/.exec(f.message)?.[1])).toEqual(['us-east-2', 'us-west-2']);
   });
 
   it('reads Terraform jsonencode: a bedrock-runtime: action, and a global profile without its Region-less model ARN, on the file’s lines', () => {
@@ -75,6 +75,13 @@ describe("the tool's own policies lint clean", () => {
 });
 
 describe('reading policy files', () => {
+  it('names the retired bedrock:PutFoundationModelEntitlement as an action that no longer has an effect', () => {
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['bedrock:PutFoundationModelEntitlement'], Resource: '*' }] }, null, 2);
+    const findings = lint(text);
+    expect(findings.map((f) => f.rule)).toEqual(['dead-action']);
+    expect(findings[0]!.message).toMatch(/retired.*no longer have an effect/);
+  });
+
   it('finds no document in text that is neither JSON nor jsonencode', () => {
     expect(readPolicySources('resource "aws_iam_policy" "x" { policy = data.aws_iam_policy_document.x.json }')).toEqual([]);
     expect(readPolicySources('not a policy')).toEqual([]);
