@@ -1,6 +1,7 @@
 import { planCheck, type Plan } from '../pipeline/plan.js';
 import { runCheck, type RunDependencies } from '../pipeline/run.js';
-import type { RunResult } from '../pipeline/result.js';
+import type { FailOnStatus, RunResult } from '../pipeline/result.js';
+import { parseFailOn } from '../pipeline/fail-on.js';
 import { buildReport, type JsonReport } from '../report/json.js';
 import type { AwsClients } from '../aws/clients.js';
 
@@ -22,8 +23,10 @@ export interface DoctorOptions {
   expectAccount?: string;
   /** Time limit for the whole run, in seconds; default 60. */
   timeout?: number;
-  /** Treat warnings as failures (exitCode 1). */
+  /** Treat warnings as failures (exitCode 1): the same as `failOn: ['warn']`. */
   strict?: boolean;
+  /** These statuses also make the report not ready (exitCode 1): `warn`, `inconclusive`, `pending`. */
+  failOn?: readonly FailOnStatus[];
   /** Stops the run early; the report then holds what is known, with `interrupted: true`. */
   signal?: AbortSignal;
   /** AWS clients to use instead of the doctor's own (e.g. clients built on mocks). */
@@ -45,7 +48,9 @@ export interface DoctorRun {
 }
 
 /** Checks every option and plans the Region x model matrix; bad options throw a UsageError before any AWS call. */
-export function planDoctor(options: DoctorSettings): Promise<Plan> {
+export async function planDoctor(options: DoctorSettings): Promise<Plan> {
+  // A caller of the library may pass any words: checked here, before any AWS call.
+  if (options.failOn) parseFailOn(options.failOn, 'failOn');
   return planCheck(
     {
       regions: options.regions ?? [],
@@ -64,7 +69,7 @@ export function planDoctor(options: DoctorSettings): Promise<Plan> {
 /** Runs every gate of a plan and builds the report. */
 export async function runPlan(plan: Plan, options: DoctorSettings, deps: Partial<Omit<RunDependencies, 'env' | 'signal' | 'clients'>> = {}): Promise<DoctorRun> {
   const run = await runCheck(plan, { ...deps, env: options.env ?? process.env, signal: options.signal, clients: options.clients });
-  return { run, report: buildReport(run, { strict: Boolean(options.strict) }) };
+  return { run, report: buildReport(run, { strict: Boolean(options.strict), failOn: options.failOn }) };
 }
 
 /**
