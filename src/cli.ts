@@ -41,10 +41,14 @@ function program(
     .option('-f, --format <format>', 'output format: human, json or markdown (any case)', 'human')
     .option('--json', 'same as --format json')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('-t, --timeout <seconds>', 'time limit for the whole run', '60')
+    .option('-t, --timeout <seconds>', 'time limit for the whole run (default: 60)')
     .option('--redact', 'mask account ids, access key ids and home paths (for tickets)')
     .option('--expect-account <id>', 'fail unless the credentials belong to this account')
-    .option('--strict', 'treat warnings as failures (exit 1)')
+    .option('--strict', 'treat warnings as failures (exit 1); same as --fail-on warn')
+    .option('--fail-on <statuses>', 'these statuses also exit 1: warn, inconclusive, pending (comma-separated)')
+    .option('--wait <duration>', 're-check targets not ready, with backoff, for up to this long (e.g. 90s, 15m)')
+    .option('-c, --config <file>', `settings file (default: ./bedrock-doctor.config.json, then package.json "bedrock-doctor")`)
+    .option('--json-file <file>', 'also write the JSON report to this file (for CI)')
     .option('-v, --verbose', 'show the evidence behind each result (never secrets)')
     .action(async (flags) => {
       const { checkCommand } = await import('./commands/check.js');

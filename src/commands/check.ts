@@ -1,45 +1,73 @@
 import { access, constants } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { planDoctor, runPlan, type DoctorSettings } from '../api/run-doctor.js';
+import { runPlanUntilReady } from '../api/wait-for-ready.js';
 import { UsageError } from '../errors.js';
 import { GATES } from '../types.js';
 import { renderHuman } from '../report/human.js';
 import { SIGNAL_EXIT } from '../pipeline/result.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { parseFailOn } from '../pipeline/fail-on.js';
+import type { Backoff } from '../pipeline/wait.js';
+import { failingStatuses } from '../report/json.js';
+import { loadConfig, type LoadedConfig } from './config-file.js';
+import { parseDuration } from './duration.js';
+import { inGitHubActions, writeGitHubOutputs } from './github-actions.js';
 import { emit, parseFormat, useColor, type Io } from './io.js';
+import { progressLine } from './wait-progress.js';
 
 interface CheckFlags {
   region: string[];
   model: string[];
   profile?: string;
+  /** false only with --no-invoke. */
   invoke: boolean;
   allowSubscribe?: boolean;
   stream?: boolean;
   format?: string;
   json?: boolean;
   output?: string;
-  timeout: string;
+  /** Seconds; default 60 (or the config file's). */
+  timeout?: string;
   redact?: boolean;
   expectAccount?: string;
   strict?: boolean;
+  failOn?: string;
+  wait?: string;
+  config?: string;
+  jsonFile?: string;
   verbose?: boolean;
 }
 
-function doctorOptions(flags: CheckFlags, env: NodeJS.ProcessEnv, signal: AbortSignal): DoctorSettings {
-  if (!/^\d+(\.\d+)?$/.test(flags.timeout.trim())) throw new UsageError(`--timeout "${flags.timeout}" is not a number of seconds`);
+/** The options of the run: each flag given on the command line, else the config file's value. */
+function doctorOptions(flags: CheckFlags, { config }: LoadedConfig, env: NodeJS.ProcessEnv, signal: AbortSignal): DoctorSettings {
+  if (flags.timeout !== undefined && !/^\d+(\.\d+)?$/.test(flags.timeout.trim())) throw new UsageError(`--timeout "${flags.timeout}" is not a number of seconds`);
   return {
-    regions: flags.region,
-    models: flags.model,
+    regions: flags.region.length > 0 ? flags.region : (config.regions ?? []),
+    models: flags.model.length > 0 ? flags.model : (config.models ?? []),
     profile: flags.profile,
-    invoke: flags.invoke,
-    allowSubscribe: Boolean(flags.allowSubscribe),
-    expectAccount: flags.expectAccount,
-    stream: Boolean(flags.stream),
-    timeout: Number(flags.timeout),
-    strict: Boolean(flags.strict),
+    invoke: flags.invoke === false ? false : (config.invoke ?? true),
+    allowSubscribe: flags.allowSubscribe ?? config.allowSubscribe ?? false,
+    expectAccount: flags.expectAccount ?? config.expectAccount,
+    stream: flags.stream ?? config.stream ?? false,
+    timeout: flags.timeout !== undefined ? Number(flags.timeout) : (config.timeout ?? 60),
+    strict: flags.strict ?? config.strict ?? false,
+    failOn: flags.failOn !== undefined ? parseFailOn(flags.failOn) : config.failOn,
     env,
     signal,
   };
+}
+
+/**
+ * The backoff of --wait: the documented one, unless BEDROCK_DOCTOR_WAIT_BACKOFF_MS="base,cap"
+ * shortens it so the tests of --wait need not sleep for minutes.
+ */
+function waitBackoff(env: NodeJS.ProcessEnv): Backoff | undefined {
+  const value = env.BEDROCK_DOCTOR_WAIT_BACKOFF_MS;
+  if (!value) return undefined;
+  const match = /^(\d+),(\d+)$/.exec(value.trim());
+  if (!match || Number(match[1]) <= 0 || Number(match[2]) < Number(match[1])) throw new UsageError(`BEDROCK_DOCTOR_WAIT_BACKOFF_MS "${value.slice(0, 40)}" is not "base,cap" in milliseconds`);
+  return { baseMs: Number(match[1]), capMs: Number(match[2]) };
 }
 
 /** A bad --output path is a usage error before the run, not after it. */
@@ -51,14 +79,27 @@ async function assertWritable(file: string): Promise<void> {
   }
 }
 
+/** Where the settings came from and how long --wait took, beside a human or Markdown report. */
+function withRunContext(text: string, format: string, report: { configFile?: string | null; attempts?: number; waitedMs?: number }): string {
+  const notes: string[] = [];
+  if (report.configFile) notes.push(`Settings from ${report.configFile} (flags override it).`);
+  if (report.attempts !== undefined) notes.push(`Checked ${report.attempts} time${report.attempts === 1 ? '' : 's'}, waiting ${Math.round((report.waitedMs ?? 0) / 1000)} s (--wait).`);
+  if (notes.length === 0 || format === 'json') return text;
+  return format === 'markdown' ? `${text}\n${notes.map((n) => `- ${n}`).join('\n')}\n` : `${notes.join('\n')}\n\n${text}`;
+}
+
 /** check: plan the matrix, run every gate, render, and return the exit code. */
 export async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
   const format = parseFormat(flags.format, flags.json, ['human', 'json', 'markdown']);
   // The first Ctrl-C or SIGTERM stops the run and prints what is known; a second Ctrl-C exits at once.
   const interrupt = new AbortController();
-  const options = doctorOptions(flags, io.env, interrupt.signal);
+  const config = await loadConfig(flags.config, process.cwd());
+  const options = doctorOptions(flags, config, io.env, interrupt.signal);
+  const waitMs = flags.wait !== undefined ? parseDuration(flags.wait, '--wait') : undefined;
+  const backoff = waitBackoff(io.env);
   const plan = await planDoctor(options);
   if (flags.output) await assertWritable(flags.output);
+  if (flags.jsonFile) await assertWritable(flags.jsonFile);
   // A terminal that reports no width (some pseudo-terminals) would make the spinner's line
   // arithmetic divide by zero, so it gets no spinner either.
   const interactive =
@@ -80,20 +121,36 @@ export async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
   let done = 0;
   const total = plan.targets.length * GATES.length;
   try {
-    const { run, report } = await runPlan(plan, options, {
-      onCheck: () => {
-        done++;
-        if (spinner) spinner.text = `Checking… ${done}/${total}`;
-      },
-    });
+    const onCheck = () => {
+      done++;
+      if (spinner) spinner.text = `Checking… ${done}/${total}`;
+    };
+    const onAttempt = (progress: Parameters<typeof progressLine>[0]) => {
+      if (interrupt.signal.aborted) return;
+      spinner?.clear();
+      io.stderr.write(progressLine(progress, waitMs ?? 0));
+      done = 0;
+    };
+    const checked =
+      waitMs !== undefined
+        ? await runPlanUntilReady(plan, options, { waitMs, backoff, onAttempt }, { onCheck })
+        : await runPlan(plan, options, { onCheck });
+    const { run } = checked;
+    const report = { ...checked.report, configFile: config.file };
+    const strict = failingStatuses(options).includes('warn');
     spinner?.stop();
     const text =
       format === 'json'
         ? JSON.stringify(report, null, 2) + '\n'
         : format === 'markdown'
           ? renderMarkdown(report)
-          : renderHuman(report, run.checks, { color: useColor(io) && !flags.output, verbose: Boolean(flags.verbose), strict: Boolean(flags.strict) });
-    await emit(io, text, { redact: flags.redact, output: flags.output });
+          : renderHuman(report, run.checks, { color: useColor(io) && !flags.output, verbose: Boolean(flags.verbose), strict });
+    await emit(io, withRunContext(text, format, report), { redact: flags.redact, output: flags.output });
+    if (flags.jsonFile) await emit(io, JSON.stringify(report, null, 2) + '\n', { redact: flags.redact, output: flags.jsonFile });
+    if (inGitHubActions(io.env)) {
+      const annotationsOn = format === 'human' && !flags.output ? 'stdout' : 'stderr';
+      await writeGitHubOutputs(io, report, { failOn: failingStatuses(options), redact: flags.redact, annotationsOn });
+    }
     return report.exitCode;
   } finally {
     spinner?.stop();

@@ -31,7 +31,7 @@ export interface JsonReport {
 
 export interface ReportOptions {
   /** Warnings also give exit 1: the same as `failOn` with `warn`. */
-  strict: boolean;
+  strict?: boolean;
   /** Statuses that also give exit 1 (`--fail-on`). */
   failOn?: readonly FailOnStatus[];
 }
