@@ -21,11 +21,18 @@ export function escapeProperty(text: string): string {
 
 type Check = JsonReport['checks'][number];
 
-/** The checks that need a reader's attention, and how loudly: an error when it fails the run. */
+const isFinding = (check: Check) => check.status !== 'pass' && check.status !== 'skip';
+
+/**
+ * The checks that need a reader's attention, and how loudly: an error when it fails the run.
+ * A finding without a fix beside one with a fix on the same target only records it (the invoke
+ * row of a call that failed for another gate): one annotation per problem.
+ */
 function findings(report: JsonReport, failOn: readonly FailOnStatus[]): Array<{ check: Check; level: 'error' | 'warning' }> {
   const out: Array<{ check: Check; level: 'error' | 'warning' }> = [];
   for (const check of report.checks) {
-    if (check.status === 'pass' || check.status === 'skip') continue;
+    if (!isFinding(check)) continue;
+    if (!check.fix && report.checks.some((c) => c !== check && c.region === check.region && c.model === check.model && isFinding(c) && c.fix)) continue;
     const fails = check.status === 'fail' || (failOn as readonly Status[]).includes(check.status);
     out.push({ check, level: fails ? 'error' : 'warning' });
   }

@@ -6,6 +6,8 @@ import { check, run } from './fixtures.js';
 
 const ADMIN: Fix = { text: 'Allow bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0.', actor: 'administrator', commands: ['aws iam simulate-principal-policy --policy-source-arn arn:aws:iam::111122223333:user/dev --action-names bedrock:InvokeModel'] };
 
+const CALLER: Fix = { text: 'Retry in a minute.', actor: 'caller' };
+
 describe('workflow-command escaping', () => {
   it('escapes %, CR and LF in a message, and leaves : and , alone there', () => {
     expect(escapeData('100% done:\r\nnext, then')).toBe('100%25 done:%0D%0Anext, then');
@@ -21,24 +23,29 @@ describe('annotations', () => {
     run([
       check('credentials', 'pass'),
       check('iam', 'fail', ADMIN, { summary: 'Denied: 100% sure\nsecond line' }),
-      check('provider-terms', 'warn'),
-      check('network', 'inconclusive'),
-      check('invoke', 'skip'),
+      check('provider-terms', 'warn', CALLER),
+      check('network', 'inconclusive', CALLER),
+      // The call failed for iam's reason: its row only records it.
+      check('invoke', 'fail', null, { summary: 'Converse failed: denied (see iam)' }),
     ]),
     {},
   );
 
-  it('an error per failure and a warning per warning or inconclusive gate, each escaped, one line each', () => {
+  it('an error per failure and a warning per warning or inconclusive gate, each escaped, one line each, none for a row that points at another', () => {
     const lines = annotations(report, []).split('\n').filter(Boolean);
     expect(lines).toEqual([
       '::error title=iam (amazon.nova-lite-v1%3A0 · us-east-1)::Denied: 100%25 sure%0Asecond line — Allow bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0.',
-      '::warning title=provider-terms (amazon.nova-lite-v1%3A0 · us-east-1)::provider-terms says warn',
-      '::warning title=network (amazon.nova-lite-v1%3A0 · us-east-1)::network says inconclusive',
+      '::warning title=provider-terms (amazon.nova-lite-v1%3A0 · us-east-1)::provider-terms says warn — Retry in a minute.',
+      '::warning title=network (amazon.nova-lite-v1%3A0 · us-east-1)::network says inconclusive — Retry in a minute.',
     ]);
   });
 
   it('a status in --fail-on is an error, as it fails the run', () => {
     expect(annotations(report, ['inconclusive'])).toMatch(/^::error title=network /m);
+  });
+
+  it('a finding without a fix is annotated when it is the only one', () => {
+    expect(annotations(buildReport(run([check('region', 'fail')]), {}), [])).toBe('::error title=region (amazon.nova-lite-v1%3A0 · us-east-1)::region says fail\n');
   });
 });
 
