@@ -136,7 +136,8 @@ export async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
         ? await runPlanUntilReady(plan, options, { waitMs, backoff, onAttempt }, { onCheck })
         : await runPlan(plan, options, { onCheck });
     const { run } = checked;
-    const report = { ...checked.report, configFile: config.file };
+    // Named only when one was read: without a file the report is the library's, unchanged.
+    const report = config.file ? { ...checked.report, configFile: config.file } : checked.report;
     const strict = failingStatuses(options).includes('warn');
     spinner?.stop();
     const text =

@@ -22,7 +22,7 @@ export interface JsonReport {
   nextStep: string | null;
   interrupted: boolean;
   durationMs: number;
-  /** The config file `check` read its settings from (null: none); absent from library reports. */
+  /** The config file `check` read its settings from; absent when none was read. */
   configFile?: string | null;
   /** With `--wait`: the attempts made, and the time from the first attempt's start to the last's. */
   attempts?: number;
