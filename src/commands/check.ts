@@ -8,13 +8,12 @@ import { renderHuman } from '../report/human.js';
 import { SIGNAL_EXIT } from '../pipeline/result.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { parseFailOn } from '../pipeline/fail-on.js';
-import type { Backoff } from '../pipeline/wait.js';
 import { failingStatuses } from '../report/json.js';
+import { withRunContext } from '../report/run-context.js';
 import { loadConfig, type LoadedConfig } from './config-file.js';
-import { parseDuration } from './duration.js';
 import { inGitHubActions, writeGitHubOutputs } from './github-actions.js';
 import { emit, parseFormat, useColor, type Io } from './io.js';
-import { progressLine } from './wait-progress.js';
+import { progressLine, waitSettings } from './wait.js';
 
 interface CheckFlags {
   region: string[];
@@ -58,34 +57,13 @@ function doctorOptions(flags: CheckFlags, { config }: LoadedConfig, env: NodeJS.
   };
 }
 
-/**
- * The backoff of --wait: the documented one, unless BEDROCK_DOCTOR_WAIT_BACKOFF_MS="base,cap"
- * shortens it so the tests of --wait need not sleep for minutes.
- */
-function waitBackoff(env: NodeJS.ProcessEnv): Backoff | undefined {
-  const value = env.BEDROCK_DOCTOR_WAIT_BACKOFF_MS;
-  if (!value) return undefined;
-  const match = /^(\d+),(\d+)$/.exec(value.trim());
-  if (!match || Number(match[1]) <= 0 || Number(match[2]) < Number(match[1])) throw new UsageError(`BEDROCK_DOCTOR_WAIT_BACKOFF_MS "${value.slice(0, 40)}" is not "base,cap" in milliseconds`);
-  return { baseMs: Number(match[1]), capMs: Number(match[2]) };
-}
-
 /** A bad --output path is a usage error before the run, not after it. */
-async function assertWritable(file: string): Promise<void> {
+async function assertWritable(file: string, flag = '--output'): Promise<void> {
   try {
     await access(dirname(resolve(file)), constants.W_OK);
   } catch (error) {
-    throw new UsageError(`cannot write --output ${file}: ${(error as NodeJS.ErrnoException).code ?? 'not writable'}`);
+    throw new UsageError(`cannot write ${flag} ${file}: ${(error as NodeJS.ErrnoException).code ?? 'not writable'}`);
   }
-}
-
-/** Where the settings came from and how long --wait took, beside a human or Markdown report. */
-function withRunContext(text: string, format: string, report: { configFile?: string | null; attempts?: number; waitedMs?: number }): string {
-  const notes: string[] = [];
-  if (report.configFile) notes.push(`Settings from ${report.configFile} (flags override it).`);
-  if (report.attempts !== undefined) notes.push(`Checked ${report.attempts} time${report.attempts === 1 ? '' : 's'}, waiting ${Math.round((report.waitedMs ?? 0) / 1000)} s (--wait).`);
-  if (notes.length === 0 || format === 'json') return text;
-  return format === 'markdown' ? `${text}\n${notes.map((n) => `- ${n}`).join('\n')}\n` : `${notes.join('\n')}\n\n${text}`;
 }
 
 /** check: plan the matrix, run every gate, render, and return the exit code. */
@@ -95,11 +73,10 @@ export async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
   const interrupt = new AbortController();
   const config = await loadConfig(flags.config, process.cwd());
   const options = doctorOptions(flags, config, io.env, interrupt.signal);
-  const waitMs = flags.wait !== undefined ? parseDuration(flags.wait, '--wait') : undefined;
-  const backoff = waitBackoff(io.env);
+  const wait = waitSettings(flags.wait, io.env);
   const plan = await planDoctor(options);
   if (flags.output) await assertWritable(flags.output);
-  if (flags.jsonFile) await assertWritable(flags.jsonFile);
+  if (flags.jsonFile) await assertWritable(flags.jsonFile, '--json-file');
   // A terminal that reports no width (some pseudo-terminals) would make the spinner's line
   // arithmetic divide by zero, so it gets no spinner either.
   const interactive =
@@ -119,7 +96,7 @@ export async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   let done = 0;
-  const total = plan.targets.length * GATES.length;
+  let total = plan.targets.length * GATES.length;
   try {
     const onCheck = () => {
       done++;
@@ -128,13 +105,15 @@ export async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
     const onAttempt = (progress: Parameters<typeof progressLine>[0]) => {
       if (interrupt.signal.aborted) return;
       spinner?.clear();
-      io.stderr.write(progressLine(progress, waitMs ?? 0));
+      io.stderr.write(progressLine(progress, wait?.waitMs ?? 0));
+      // The next attempt checks only the targets not ready.
       done = 0;
+      total = progress.notReady.length * GATES.length;
+      if (spinner && progress.nextInMs !== null) spinner.text = `Waiting for attempt ${progress.attempt + 1}…`;
     };
-    const checked =
-      waitMs !== undefined
-        ? await runPlanUntilReady(plan, options, { waitMs, backoff, onAttempt }, { onCheck })
-        : await runPlan(plan, options, { onCheck });
+    const checked = wait
+      ? await runPlanUntilReady(plan, options, { ...wait, onAttempt }, { onCheck })
+      : await runPlan(plan, options, { onCheck });
     const { run } = checked;
     // Named only when one was read: without a file the report is the library's, unchanged.
     const report = config.file ? { ...checked.report, configFile: config.file } : checked.report;

@@ -1,5 +1,29 @@
-import type { AttemptProgress } from '../pipeline/wait.js';
-import { formatDuration } from './duration.js';
+/** `check --wait`: its settings from the flag (and the tests' backoff), and its progress lines. */
+import { UsageError } from '../errors.js';
+import type { AttemptProgress, Backoff } from '../pipeline/wait.js';
+import { formatDuration, parseDuration } from './duration.js';
+
+export interface WaitSettings {
+  waitMs: number;
+  /** Undefined: the documented backoff. */
+  backoff?: Backoff;
+}
+
+/**
+ * --wait's duration. BEDROCK_DOCTOR_WAIT_BACKOFF_MS="base,cap" replaces the backoff, so the
+ * tests of --wait need not sleep for minutes; nothing else sets it.
+ */
+export function waitSettings(flag: string | undefined, env: NodeJS.ProcessEnv): WaitSettings | undefined {
+  if (flag === undefined) return undefined;
+  const waitMs = parseDuration(flag, '--wait');
+  const value = env.BEDROCK_DOCTOR_WAIT_BACKOFF_MS;
+  if (!value) return { waitMs };
+  const match = /^(\d+),(\d+)$/.exec(value.trim());
+  if (!match || Number(match[1]) <= 0 || Number(match[2]) < Number(match[1])) {
+    throw new UsageError(`BEDROCK_DOCTOR_WAIT_BACKOFF_MS "${value.slice(0, 40)}" is not "base,cap" in milliseconds`);
+  }
+  return { waitMs, backoff: { baseMs: Number(match[1]), capMs: Number(match[2]) } };
+}
 
 const SEVERITY = ['fail', 'pending', 'inconclusive', 'warn'] as const;
 
