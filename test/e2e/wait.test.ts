@@ -82,7 +82,8 @@ describe('check --wait', () => {
   it('a denial that never clears ends when the wait runs out, with the last status and no more calls than the backoff allows', async () => {
     const scenario = findScenario('iam-implicit-deny')!;
     const env = await environment(scenario);
-    const waitMs = 2000;
+    // Long enough for a second attempt even when a loaded machine makes the first one slow.
+    const waitMs = 5000;
     const run = await runCli(['check', ...scenarioArgs(scenario), '--json', '--wait', `${waitMs}ms`], env);
     expect(run.code, run.stderr).toBe(1);
     const report = JSON.parse(run.stdout);
@@ -92,7 +93,7 @@ describe('check --wait', () => {
     expect(report.attempts).toBeLessThanOrEqual(maxAttempts(waitMs));
     // One Converse call per attempt (the wait is the retry), and never more.
     expect(converseCalls()).toBe(report.attempts);
-    expect(run.stderr).toMatch(/the 2s wait is over/);
+    expect(run.stderr).toMatch(/the 5s wait is over/);
     expect(run.stdout + run.stderr).not.toMatch(STACK_TRACE);
     for (const secret of secretCanaries(env)) expect(run.stdout + run.stderr).not.toContain(secret);
   });
