@@ -1,5 +1,5 @@
 /** Faults (hang, reset, garbage, delay) and the answers to requests AWS would not recognise. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { IAMClient, ListUsersCommand } from '@aws-sdk/client-iam';
 import { BedrockClient, ListFoundationModelsCommand } from '@aws-sdk/client-bedrock';
@@ -47,8 +47,8 @@ describe('faults', () => {
     expect(e.name).toBe('AbortError');
 
     const left = thrown(runtime(emulator).send(ping));
-    await new Promise((r) => setTimeout(r, 50));
-    expect(emulator.requests.filter((r) => r.operation === 'Converse')).toHaveLength(2);
+    // Until the second request arrives (a loaded machine may take longer than a fixed pause).
+    await vi.waitFor(() => expect(emulator!.requests.filter((r) => r.operation === 'Converse')).toHaveLength(2), { timeout: 5000, interval: 20 });
     const started = Date.now();
     await emulator.close();
     expect(Date.now() - started).toBeLessThan(1000);
