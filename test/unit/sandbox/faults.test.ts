@@ -42,7 +42,11 @@ describe('faults', () => {
   it('hang: never answers; the abort signal ends the call and close() ends the rest promptly', async () => {
     emulator = await startEmulator('hanging-endpoint');
     const client = runtime(emulator);
-    const aborted = thrown(client.send(ping, { abortSignal: AbortSignal.timeout(150) }));
+    const controller = new AbortController();
+    const aborted = thrown(client.send(ping, { abortSignal: controller.signal }));
+    // Aborted once the emulator holds the request: a fixed delay may fire before it is even sent.
+    await vi.waitFor(() => expect(emulator!.requests.filter((r) => r.operation === 'Converse')).toHaveLength(1), { timeout: 5000, interval: 20 });
+    controller.abort();
     const e = await aborted;
     expect(e.name).toBe('AbortError');
 
