@@ -7,6 +7,9 @@ import { classify } from '../diagnosis/index.js';
 import { diagnosisJson, type DiagnosisJson } from '../report/explain-text.js';
 
 export { runDoctor, type DoctorClients, type DoctorOptions } from './run-doctor.js';
+export { runDoctorUntilReady, type WaitOptions } from './wait-for-ready.js';
+export { FAIL_ON_STATUSES, type FailOnStatus } from '../pipeline/result.js';
+export type { AttemptProgress, Backoff } from '../pipeline/wait.js';
 export type { JsonReport as DoctorReport } from '../report/json.js';
 export type { DiagnosisJson as Diagnosis } from '../report/explain-text.js';
 export { UsageError } from '../errors.js';

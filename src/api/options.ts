@@ -1,4 +1,5 @@
 import type { Gate } from '../types.js';
+import type { FailOnStatus } from '../pipeline/result.js';
 
 /**
  * AWS SDK v3 clients for a Region: an STSClient, IAMClient, BedrockClient and
@@ -33,8 +34,10 @@ export interface DoctorOptions {
   timeout?: number;
   /** Check what a client will call: `claude-code`, `litellm:path/to/config.yaml`, … (`check --from`). */
   from?: string;
-  /** Treat warnings as failures (exitCode 1). */
+  /** Treat warnings as failures (exitCode 1): the same as `failOn: ['warn']`. */
   strict?: boolean;
+  /** These statuses also make the report not ready (exitCode 1): `warn`, `inconclusive`, `pending`. */
+  failOn?: readonly FailOnStatus[];
   /**
    * Run only these gates, and the gates they depend on (`report.gatesRun` lists what ran);
    * default: every gate.

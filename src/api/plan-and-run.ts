@@ -1,6 +1,7 @@
 import { planCheck, type Plan } from '../pipeline/plan.js';
 import { runCheck, type RunDependencies } from '../pipeline/run.js';
 import type { RunResult } from '../pipeline/result.js';
+import { parseFailOn } from '../pipeline/fail-on.js';
 import { buildReport, type JsonReport } from '../report/json.js';
 import type { AwsClients } from '../aws/clients.js';
 import type { DoctorOptions } from './options.js';
@@ -20,7 +21,9 @@ export interface DoctorRun {
 }
 
 /** Checks every option and plans the Region x model matrix; bad options throw a UsageError before any AWS call. */
-export function planDoctor(options: DoctorSettings): Promise<Plan> {
+export async function planDoctor(options: DoctorSettings): Promise<Plan> {
+  // A caller of the library may pass any words: checked here, before any AWS call.
+  if (options.failOn) parseFailOn(options.failOn, 'failOn');
   return planCheck(
     {
       regions: options.regions ?? [],
@@ -42,5 +45,5 @@ export function planDoctor(options: DoctorSettings): Promise<Plan> {
 export async function runPlan(plan: Plan, options: DoctorSettings, deps: Partial<Omit<RunDependencies, 'env' | 'signal' | 'clients'>> = {}): Promise<DoctorRun> {
   // DoctorClients is AwsClients typed loosely for the published types (see api/options.ts).
   const run = await runCheck(plan, { ...deps, env: options.env ?? process.env, signal: options.signal, clients: options.clients as AwsClients | undefined });
-  return { run, report: buildReport(run, { strict: Boolean(options.strict) }) };
+  return { run, report: buildReport(run, { strict: Boolean(options.strict), failOn: options.failOn }) };
 }

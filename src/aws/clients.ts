@@ -17,6 +17,8 @@ interface ClientSettings {
   requestTimeoutMs: number;
   connectionTimeoutMs: number;
   maxAttempts: number;
+  /** Attempts for Bedrock Runtime (the Converse call), when they differ from maxAttempts. */
+  runtimeMaxAttempts?: number;
   /** A proxy agent, when HTTPS_PROXY and friends are set. */
   agent?: Agent;
   /** Calls in flight per client (one service in one Region); default CALLS_PER_CLIENT. */
@@ -97,7 +99,8 @@ export function createClients(settings: ClientSettings): AwsClients {
       return get(`iam:${iamRegion}`, () => new IAMClient({ region: iamRegion, ...common() }));
     },
     bedrock: (region) => get(`bedrock:${region}`, () => new BedrockClient({ region, ...common() })),
-    runtime: (region) => get(`runtime:${region}`, () => new BedrockRuntimeClient({ region, ...common() })),
+    runtime: (region) =>
+      get(`runtime:${region}`, () => new BedrockRuntimeClient({ region, ...common(), maxAttempts: settings.runtimeMaxAttempts ?? settings.maxAttempts })),
     destroy: () => {
       for (const client of cache.values()) client.destroy();
       cache.clear();

@@ -44,14 +44,19 @@ export type ExitCode = 0 | 1 | 2 | 3 | 130 | 143;
 /** The conventional codes of a process ended by a signal: 128 + its number. */
 export const SIGNAL_EXIT: Record<InterruptSignal, ExitCode> = { SIGINT: 130, SIGTERM: 143 };
 
+/** Statuses that `--fail-on` may turn into exit 1 (a `fail` always is). */
+export const FAIL_ON_STATUSES = ['warn', 'inconclusive', 'pending'] as const;
+export type FailOnStatus = (typeof FAIL_ON_STATUSES)[number];
+
 /**
  * 0 ready (warnings allowed unless strict) · 1 a gate failed · 3 nothing failed but something
  * could not be decided: inconclusive (network, timeout, throttling) or pending (a subscription
- * still being processed: not ready yet, ready later without anyone acting).
+ * still being processed: not ready yet, ready later without anyone acting). A status in
+ * `failOn` also gives 1; `strict` is `failOn: ['warn']`.
  */
-export function exitCodeOf(checks: { status: Status }[], strict: boolean): ExitCode {
-  if (checks.some((c) => c.status === 'fail')) return 1;
+export function exitCodeOf(checks: { status: Status }[], failOn: boolean | readonly FailOnStatus[]): ExitCode {
+  const failing = new Set<Status>(['fail', ...(failOn === true ? ['warn' as const] : failOn === false ? [] : failOn)]);
+  if (checks.some((c) => failing.has(c.status))) return 1;
   if (checks.some((c) => c.status === 'inconclusive' || c.status === 'pending')) return 3;
-  if (strict && checks.some((c) => c.status === 'warn')) return 1;
   return 0;
 }

@@ -30,6 +30,8 @@ export interface RunDependencies {
   now?: () => Date;
   /** Tests replace the connection probe so no socket leaves the machine. */
   probe?: GateContext['probe'];
+  /** Attempts of the Converse call (default: one retry, as every call); a caller that retries itself passes 1. */
+  invokeMaxAttempts?: number;
   /** Called for each check once its target is reconciled, for progress display. */
   onCheck?: (check: ReportCheck) => void;
 }
@@ -82,6 +84,7 @@ export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunRe
       requestTimeoutMs: Math.min(REQUEST_TIMEOUT_MS, plan.timeoutMs),
       connectionTimeoutMs: Math.min(CONNECT_TIMEOUT_MS, plan.timeoutMs),
       maxAttempts: MAX_ATTEMPTS,
+      runtimeMaxAttempts: deps.invokeMaxAttempts,
       agent: await proxyAgent(deps.env, ca),
       ca,
     });

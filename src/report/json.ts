@@ -1,4 +1,4 @@
-import { exitCodeOf, SIGNAL_EXIT, type ExitCode, type ReportCheck, type ReportIdentity, type RunResult } from '../pipeline/result.js';
+import { exitCodeOf, SIGNAL_EXIT, type ExitCode, type FailOnStatus, type ReportCheck, type ReportIdentity, type RunResult } from '../pipeline/result.js';
 import { GATES, type Gate, type Target } from '../types.js';
 import type { ClientReport } from '../pipeline/client-plan.js';
 import { SCHEMA_VERSION, TOOL_NAME, VERSION } from '../version.js';
@@ -29,11 +29,29 @@ export interface JsonReport {
   nextStep: string | null;
   interrupted: boolean;
   durationMs: number;
+  /** The config file `check` read its settings from; absent when none was read. */
+  configFile?: string | null;
+  /** With `--wait`: the attempts made, and the time from the first attempt's start to the last's. */
+  attempts?: number;
+  waitedMs?: number;
 }
 
-export function buildReport(run: RunResult, options: { strict: boolean }): JsonReport {
+export interface ReportOptions {
+  /** Warnings also give exit 1: the same as `failOn` with `warn`. */
+  strict?: boolean;
+  /** Statuses that also give exit 1 (`--fail-on`). */
+  failOn?: readonly FailOnStatus[];
+}
+
+/** The statuses besides `fail` that make a run not ready. */
+export function failingStatuses(options: ReportOptions): FailOnStatus[] {
+  return [...new Set<FailOnStatus>([...(options.failOn ?? []), ...(options.strict ? (['warn'] as const) : [])])];
+}
+
+export function buildReport(run: RunResult, options: ReportOptions): JsonReport {
+  const failOn = failingStatuses(options);
   // Interrupted: what is known so far, with the signal's conventional code.
-  const exitCode = run.interruptedBy ? SIGNAL_EXIT[run.interruptedBy] : exitCodeOf(run.checks, options.strict);
+  const exitCode = run.interruptedBy ? SIGNAL_EXIT[run.interruptedBy] : exitCodeOf(run.checks, failOn);
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: VERSION },
@@ -50,7 +68,7 @@ export function buildReport(run: RunResult, options: { strict: boolean }): JsonR
       fix: fix?.text ?? null,
       remediation: fix ? { actor: fix.actor, commands: fix.commands, policy: fix.policy, docs: fix.docs } : null,
     })),
-    nextStep: nextStep(run.checks, options.strict),
+    nextStep: nextStep(run.checks, failOn.includes('warn')),
     interrupted: run.interrupted,
     durationMs: run.durationMs,
   };

@@ -56,6 +56,8 @@ export async function startEmulator(scenario?: Scenario | string, options: Emula
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const echoed = (error: AwsErrorSpec): AwsErrorSpec => (options.echo?.length ? { ...error, message: `${error.message} ${options.echo.join(' ')}` } : error);
+  // How often each behaviour has answered, for those limited by `times`.
+  const used = new Map<Behaviour, number>();
 
   // One port, two protocols: HTTP/1.1 (what the doctor's NodeHttpHandler speaks) and
   // cleartext HTTP/2 with prior knowledge (the Bedrock Runtime client's default handler).
@@ -104,7 +106,12 @@ export async function startEmulator(scenario?: Scenario | string, options: Emula
     });
     const requestId = newRequestId();
     const protocol: Protocol = parsed.service === 'sts' || parsed.service === 'iam' ? 'query' : 'json';
-    const behaviour = behaviourFor(chosen, parsed.service, parsed.operation);
+    let behaviour = behaviourFor(chosen, parsed.service, parsed.operation);
+    if (behaviour?.times !== undefined) {
+      const count = used.get(behaviour) ?? 0;
+      used.set(behaviour, count + 1);
+      if (count >= behaviour.times) behaviour = undefined;
+    }
 
     if (behaviour && 'delayMs' in behaviour) {
       await new Promise<void>((resolve) => {

@@ -58,12 +58,15 @@ export type OperationName = EmulatedOperation | `${ReachableService}:*` | '*';
  * - `fault: 'garbage'`: 200 with `<html>oops</html>`, neither JSON nor XML;
  * - `delayMs`: wait, then answer normally;
  * - `body`: answer this body (JSON for Bedrock, the `<Result>` content for STS/IAM).
+ * With `times`, only the first `times` requests it matches answer so; later ones answer
+ * normally (a denial that clears, as access still propagating does).
  */
-export type Behaviour =
+export type Behaviour = (
   | { error: AwsErrorSpec }
   | { fault: 'hang' | 'reset' | 'garbage' }
   | { delayMs: number }
-  | { body: unknown; status?: number };
+  | { body: unknown; status?: number }
+) & { times?: number };
 
 /**
  * What counts as read-only, as an allow-list so that anything new or unknown counts as a

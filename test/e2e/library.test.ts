@@ -103,3 +103,30 @@ describe('the library API', () => {
     expect(library.explain(text).gate).toBe('model-access');
   });
 });
+
+describe('runDoctorUntilReady', () => {
+  it('waits for a denial that clears, and says how many attempts it took', async () => {
+    const model = 'anthropic.claude-3-haiku-20240307-v1:0';
+    await setUp({
+      name: 'invoke-denied-once',
+      title: 'InvokeModel is denied once, then allowed.',
+      gate: null,
+      exitCode: 0,
+      behaviours: { Converse: { error: { code: 'AccessDeniedException', status: 403, message: 'You don\'t have access to the model with the specified model ID.' }, times: 1 } },
+    });
+    const attempts: number[] = [];
+    const report = await library.runDoctorUntilReady(
+      { regions: ['us-east-1'], models: [model] },
+      { waitMs: 30_000, backoff: { baseMs: 300, capMs: 600 }, onAttempt: (p) => attempts.push(p.attempt) },
+    );
+    expect(report).toMatchObject({ ready: true, exitCode: 0, attempts: 2 });
+    expect(attempts).toEqual([1, 2]);
+    expect(emulator!.requests.filter((r) => r.operation === 'Converse')).toHaveLength(2);
+  });
+
+  it('refuses a failOn it does not know, before any call', async () => {
+    await setUp(findScenario('healthy')!);
+    await expect(library.runDoctor({ regions: ['us-east-1'], models: ['amazon.nova-lite-v1:0'], failOn: ['fail' as never] })).rejects.toThrow(/failOn "fail" is not one of warn, inconclusive, pending/);
+    expect(emulator!.requests).toEqual([]);
+  });
+});

@@ -67,5 +67,8 @@ describe('buildReport', () => {
     const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
     const report = JSON.parse(JSON.stringify(buildReport(run(checks), { strict: false })));
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    // check adds where its settings came from, and --wait its attempts.
+    expect(validate({ ...report, configFile: 'bedrock-doctor.config.json', attempts: 3, waitedMs: 31_000 }), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...report, configFile: null })).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 /** Faults (hang, reset, garbage, delay) and the answers to requests AWS would not recognise. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { IAMClient, ListUsersCommand } from '@aws-sdk/client-iam';
 import { BedrockClient, ListFoundationModelsCommand } from '@aws-sdk/client-bedrock';
@@ -42,14 +42,17 @@ describe('faults', () => {
   it('hang: never answers; the abort signal ends the call and close() ends the rest promptly', async () => {
     emulator = await startEmulator('hanging-endpoint');
     const client = runtime(emulator);
-    const aborted = thrown(client.send(ping, { abortSignal: AbortSignal.timeout(150) }));
+    const controller = new AbortController();
+    const aborted = thrown(client.send(ping, { abortSignal: controller.signal }));
+    // Aborted once the emulator holds the request: a fixed delay may fire before it is even sent.
+    await vi.waitFor(() => expect(emulator!.requests.filter((r) => r.operation === 'Converse')).toHaveLength(1), { timeout: 5000, interval: 20 });
+    controller.abort();
     const e = await aborted;
     expect(e.name).toBe('AbortError');
 
     const left = thrown(runtime(emulator).send(ping));
-    // Wait until the emulator holds the second request (a fixed sleep fails on a loaded machine).
-    for (let i = 0; i < 200 && emulator.requests.filter((r) => r.operation === 'Converse').length < 2; i++) await new Promise((r) => setTimeout(r, 25));
-    expect(emulator.requests.filter((r) => r.operation === 'Converse')).toHaveLength(2);
+    // Until the second request arrives (a loaded machine may take longer than a fixed pause).
+    await vi.waitFor(() => expect(emulator!.requests.filter((r) => r.operation === 'Converse')).toHaveLength(2), { timeout: 5000, interval: 20 });
     const started = Date.now();
     await emulator.close();
     expect(Date.now() - started).toBeLessThan(1000);
