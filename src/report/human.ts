@@ -1,54 +1,159 @@
+import type { ChalkInstance } from 'chalk';
 import type { ReportCheck } from '../pipeline/result.js';
 import type { JsonReport } from './json.js';
 import { mostImportant } from './json.js';
-import { chalkFor, indent, paint, SYMBOLS, WHO } from './style.js';
+import { renderCellList, renderGrid } from './grid.js';
+import { chalkFor, cutList, oneLine, paint, SYMBOLS, WHO, wrapCommand, wrapHanging } from './style.js';
+import type { TargetVerdict } from './verdict.js';
 
-/** The doctor-style checklist: one line per gate per target, the fix under each finding. */
-export function renderHuman(report: JsonReport, checks: ReportCheck[], options: { color: boolean; verbose: boolean; strict: boolean }): string {
-  const chalk = chalkFor(options.color);
-  const lines: string[] = [];
-  const id = report.identity;
-  if (id) {
-    lines.push(chalk.bold('Identity'));
-    if (id.arn) lines.push(`  ${id.arn}${id.account ? ` (account ${id.account})` : ''}`);
-    if (id.principalArn && id.principalArn !== id.arn) lines.push(`  policies of ${id.principalArn}`);
-    lines.push(`  credentials: ${id.credentialSource}${id.authMode === 'api-key' ? ' — Bedrock calls use the API key' : ''}`);
-    lines.push('');
-  }
-  for (const target of report.targets) {
-    lines.push(chalk.bold(`${target.model}  ·  ${target.region}`) + chalk.gray(`  (Region from ${report.regionSource})`));
-    for (const check of checks.filter((c) => c.region === target.region && c.model === target.model)) {
-      const head = `  ${paint(chalk, check.status, SYMBOLS[check.status])} ${check.gate.padEnd(15)}`;
-      lines.push(`${head}${check.status === 'pass' || check.status === 'skip' ? check.summary : paint(chalk, check.status, check.summary)}`);
-      if (check.fix && check.status !== 'pass' && check.status !== 'skip') {
-        lines.push(indent(`${chalk.bold('fix')} (${WHO.short[check.fix.actor]}): ${check.fix.text}`, '      '));
-        // Warnings stay short; commands and policies are for what blocks (or on --verbose).
-        if (check.status !== 'warn' || options.verbose) {
-          for (const command of check.fix.commands ?? []) lines.push(`        ${chalk.cyan('$')} ${command}`);
-          if (check.fix.policy) lines.push(indent(JSON.stringify(check.fix.policy, null, 2), '        '));
-        }
-        if (check.fix.docs) lines.push(`        ${chalk.gray(check.fix.docs)}`);
-      }
-      if (options.verbose) {
-        const e = check.evidence;
-        const facts = [e.service && `${e.service}:${e.operation}`, e.errorName, e.httpStatus && `HTTP ${e.httpStatus}`, e.requestId && `request ${e.requestId}`, `${check.durationMs} ms`]
-          .filter(Boolean)
-          .join(' · ');
-        lines.push(chalk.gray(`      ${facts}`));
-        if (e.message) lines.push(chalk.gray(indent(e.message, '      ')));
+export interface HumanOptions {
+  color: boolean;
+  verbose: boolean;
+  strict: boolean;
+  /** Columns to wrap at: the terminal's, COLUMNS, or 80. */
+  width?: number;
+}
+
+interface Layout {
+  chalk: ChalkInstance;
+  width: number;
+  verbose: boolean;
+  /** In a matrix, a policy is shown on --verbose only: its ARNs are wider than a terminal. */
+  matrix: boolean;
+}
+
+/** Where the status column's text starts: "  ✖ provider-terms ". */
+const HEAD = 19;
+
+const FINDING = new Set(['fail', 'warn', 'inconclusive', 'pending']);
+
+/** A row's text: a pass or skip is one short line; a gate stopped by another only points at it. */
+function rowText(check: ReportCheck, layout: Layout): string {
+  const blockedBy = check.cause?.startsWith('blocked-by-') ? check.cause.slice('blocked-by-'.length) : null;
+  if (check.status === 'skip' && blockedBy) return `skipped: see ${blockedBy}`;
+  // The invoke call failing for another gate's finding: that gate's row already says it.
+  const seeGate = !layout.verbose && check.gate === 'invoke' ? /\(see ([a-z-]+)\)$/.exec(check.summary)?.[1] : undefined;
+  if (seeGate) return `Converse failed: see ${seeGate}`;
+  if (FINDING.has(check.status) || layout.verbose) return check.summary;
+  return oneLine(check.summary, layout.width - HEAD);
+}
+
+/** One gate's row, and under a finding its fix, commands, policy and docs. */
+function renderRow(check: ReportCheck, layout: Layout): string[] {
+  const { chalk, width } = layout;
+  const head = `  ${paint(chalk, check.status, SYMBOLS[check.status])} ${check.gate.padEnd(15)}`;
+  const text = rowText(check, layout);
+  const lines = [wrapHanging(head, FINDING.has(check.status) ? paint(chalk, check.status, text) : text, width, HEAD)];
+  if (check.fix && FINDING.has(check.status)) {
+    lines.push(wrapHanging(`      ${chalk.bold('fix')} (${WHO.short[check.fix.actor]}): `, check.fix.text, width, 8));
+    // Warnings stay short; commands and policies are for what blocks (or on --verbose).
+    if (check.status !== 'warn' || layout.verbose) {
+      // A long command wraps with a shell continuation, so it still pastes as one.
+      for (const command of check.fix.commands ?? []) lines.push(wrapCommand(`        ${chalk.cyan('$')} `, command, width, 12));
+      if (check.fix.policy && (!layout.matrix || layout.verbose)) {
+        lines.push(JSON.stringify(check.fix.policy, null, 2).replace(/^/gm, '        '));
+      } else if (check.fix.policy) {
+        lines.push(chalk.gray('        policy: shown with --verbose or --format markdown'));
       }
     }
-    lines.push('');
+    if (check.fix.docs) lines.push(`        ${chalk.gray(check.fix.docs)}`);
   }
-  const first = mostImportant(checks, options.strict);
+  if (layout.verbose) {
+    const e = check.evidence;
+    const facts = [e.service && `${e.service}:${e.operation}`, e.errorName, e.httpStatus && `HTTP ${e.httpStatus}`, e.requestId && `request ${e.requestId}`, `${check.durationMs} ms`]
+      .filter(Boolean)
+      .join(' · ');
+    lines.push(chalk.gray(wrapHanging('      ', facts, width)));
+    if (e.message) lines.push(chalk.gray(wrapHanging('      ', e.message, width)));
+  }
+  return lines;
+}
+
+const sameFinding = (a: ReportCheck, b: ReportCheck) => a.status === b.status && a.summary === b.summary && a.cause === b.cause && a.fix?.text === b.fix?.text;
+
+/** Gates whose row is the same for every target (credentials, often network): printed once. */
+function sharedGates(report: JsonReport, checks: readonly ReportCheck[]): Set<string> {
+  const shared = new Set<string>();
+  for (const gate of new Set(checks.map((c) => c.gate))) {
+    const rows = report.targets.map((t) => checks.find((c) => c.gate === gate && c.region === t.region && c.model === t.model));
+    if (rows.every((r) => r && sameFinding(r, rows[0]!))) shared.add(gate);
+  }
+  return shared;
+}
+
+function identityLines(report: JsonReport, layout: Layout): string[] {
+  const id = report.identity;
+  if (!id) return [];
+  const lines = [layout.chalk.bold('Identity')];
+  if (id.arn) lines.push(wrapHanging('  ', `${id.arn}${id.account ? ` (account ${id.account})` : ''}`, layout.width));
+  if (id.principalArn && id.principalArn !== id.arn) lines.push(wrapHanging('  ', `policies of ${id.principalArn}`, layout.width));
+  lines.push(`  credentials: ${id.credentialSource}${id.authMode === 'api-key' ? ' — Bedrock calls use the API key' : ''}`);
+  lines.push('');
+  return lines;
+}
+
+const cellName = (t: { model: string; region: string }) => `${t.model} in ${t.region}`;
+
+/** The last lines: how many cells are not ready, the verdict with the next step and its cells, the time. */
+function verdictLines(report: JsonReport, checks: ReportCheck[], layout: Layout, strict: boolean): string[] {
+  const { chalk, width } = layout;
+  const lines: string[] = [];
+  const notReady = report.targets.filter((t) => !t.ready);
+  if (report.targets.length > 1) {
+    const word = report.exitCode === 1 ? 'not ready' : 'not proven';
+    lines.push(notReady.length === 0 ? `All ${report.targets.length} targets ready.` : `${notReady.length} of ${report.targets.length} targets ${word}.`);
+  }
+  const first = mostImportant(checks, strict);
   if (report.ready) {
     lines.push(chalk.green.bold('Ready: ') + 'this identity can call every model checked' + (checks.some((c) => c.gate === 'invoke' && c.status === 'skip') ? ' (predicted; the invoke call was skipped).' : '.'));
   } else if (first?.fix) {
-    lines.push(paint(chalk, first.status, chalk.bold(report.exitCode === 1 ? 'Not ready. ' : 'Not proven. ')) + `${WHO.nextStep[first.fix.actor]}: ${first.fix.text}`);
+    const cells = report.targets.length > 1 ? checks.filter((c) => c.gate === first.gate && c.cause === first.cause && c.status === first.status) : [];
+    const where = cells.length ? ` (${first.gate}: ${cutList(cells.map(cellName), 2)})` : '';
+    const head = paint(chalk, first.status, chalk.bold(report.exitCode === 1 ? 'Not ready. ' : 'Not proven. ')) + `${WHO.nextStep[first.fix.actor]}${where}: `;
+    lines.push(wrapHanging(head, first.fix.text, width, 2));
   } else {
     lines.push(chalk.bold(report.exitCode === 1 ? 'Not ready.' : 'Not proven: some checks could not be completed.'));
   }
   if (report.interrupted) lines.push(chalk.yellow('Interrupted: these are the results known so far.'));
   lines.push(chalk.gray(`(${report.durationMs} ms, exit ${report.exitCode})`));
+  return lines;
+}
+
+/**
+ * The doctor-style report. One target: a checklist, one line per gate, the fix under each
+ * finding. Several: a models x Regions grid, the rows every target shares once, then details
+ * for the cells that are not ready (every cell on --verbose).
+ */
+export function renderHuman(report: JsonReport, checks: ReportCheck[], options: HumanOptions): string {
+  const layout: Layout = { chalk: chalkFor(options.color), width: options.width ?? 80, verbose: options.verbose, matrix: report.targets.length > 1 };
+  const { chalk } = layout;
+  const lines = identityLines(report, layout);
+  const rowsOf = (t: TargetVerdict) => checks.filter((c) => c.region === t.region && c.model === t.model);
+  if (!layout.matrix) {
+    for (const target of report.targets) {
+      lines.push(chalk.bold(`${target.model}  ·  ${target.region}`) + chalk.gray(`  (Region from ${report.regionSource})`));
+      for (const check of rowsOf(target)) lines.push(...renderRow(check, layout));
+      lines.push('');
+    }
+  } else {
+    lines.push(chalk.bold(`${report.targets.length} targets`) + chalk.gray(`  (Regions from ${report.regionSource})`));
+    lines.push(...(renderGrid(report.targets, layout.width, chalk) ?? renderCellList(report.targets, layout.width, chalk)), '');
+    const shared = sharedGates(report, checks);
+    const first = report.targets[0]!;
+    if (shared.size > 0) {
+      lines.push(chalk.bold('Every target'));
+      for (const check of rowsOf(first).filter((c) => shared.has(c.gate))) lines.push(...renderRow(check, layout));
+      lines.push('');
+    }
+    for (const target of report.targets) {
+      if (target.ready && !layout.verbose) continue;
+      const rows = rowsOf(target).filter((c) => !shared.has(c.gate) && (layout.verbose || c.status !== 'pass'));
+      if (rows.length === 0) continue;
+      lines.push(paint(chalk, target.ready ? 'pass' : target.status, SYMBOLS[target.ready ? 'pass' : target.status]) + ' ' + chalk.bold(`${target.model}  ·  ${target.region}`));
+      for (const check of rows) lines.push(...renderRow(check, layout));
+      lines.push('');
+    }
+  }
+  lines.push(...verdictLines(report, checks, layout, options.strict));
   return lines.join('\n') + '\n';
 }

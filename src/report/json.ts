@@ -1,7 +1,7 @@
 import { exitCodeOf, SIGNAL_EXIT, type ExitCode, type ReportCheck, type ReportIdentity, type RunResult } from '../pipeline/result.js';
-import type { Target } from '../types.js';
 import { SCHEMA_VERSION, TOOL_NAME, VERSION } from '../version.js';
 import { WHO } from './style.js';
+import { targetVerdict, type TargetVerdict } from './verdict.js';
 
 /** One check as the JSON report carries it: `fix` is the text; the rest of the fix beside it. */
 interface JsonCheck extends Omit<ReportCheck, 'fix'> {
@@ -16,7 +16,8 @@ export interface JsonReport {
   exitCode: ExitCode;
   identity: ReportIdentity | null;
   regionSource: string;
-  targets: Target[];
+  /** Each cell with its own verdict. */
+  targets: TargetVerdict[];
   checks: JsonCheck[];
   /** The single most important next step. */
   nextStep: string | null;
@@ -34,7 +35,7 @@ export function buildReport(run: RunResult, options: { strict: boolean }): JsonR
     exitCode,
     identity: run.identity,
     regionSource: run.regionSource,
-    targets: run.targets,
+    targets: run.targets.map((target) => targetVerdict(target, run.checks, options.strict)),
     checks: run.checks.map(({ fix, ...check }) => ({
       ...check,
       fix: fix?.text ?? null,
