@@ -3,10 +3,11 @@ import { dirname, resolve } from 'node:path';
 import { planDoctor, runPlan, type DoctorSettings } from '../api/run-doctor.js';
 import { UsageError } from '../errors.js';
 import { GATES } from '../types.js';
-import { renderHuman } from '../report/human.js';
+import { renderHuman, verdictLine } from '../report/human.js';
 import { SIGNAL_EXIT } from '../pipeline/result.js';
 import { renderMarkdown } from '../report/markdown.js';
-import { emit, parseFormat, useColor, type Io } from './io.js';
+import { chooseFormat, emit, terminalWidth, useColor, type Io } from './io.js';
+import { startProgress } from './progress.js';
 
 interface CheckFlags {
   region: string[];
@@ -51,23 +52,24 @@ async function assertWritable(file: string): Promise<void> {
   }
 }
 
+/** The command line as typed, for a ticket (the report's redaction and scrubbing apply to it). */
+function commandLine(io: Io): string[] {
+  return io.argv ?? ['bedrock-doctor', 'check'];
+}
+
 /** check: plan the matrix, run every gate, render, and return the exit code. */
 export async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
-  const format = parseFormat(flags.format, flags.json, ['human', 'json', 'markdown']);
+  const { format, file } = chooseFormat(flags, ['human', 'json', 'markdown', 'yaml']);
   // The first Ctrl-C or SIGTERM stops the run and prints what is known; a second Ctrl-C exits at once.
   const interrupt = new AbortController();
   const options = doctorOptions(flags, io.env, interrupt.signal);
   const plan = await planDoctor(options);
-  if (flags.output) await assertWritable(flags.output);
+  if (file) await assertWritable(file);
   // A terminal that reports no width (some pseudo-terminals) would make the spinner's line
   // arithmetic divide by zero, so it gets no spinner either.
   const interactive =
-    format === 'human' && Boolean(io.stderr.isTTY) && ((io.stderr as { columns?: number }).columns ?? 0) > 0 && !io.env.CI && !flags.output;
-  // The spinner is for a person at a terminal: loaded only then.
-  const spinner = interactive
-    ? // ora would put the terminal in raw mode to discard typing, which swallows Ctrl-C.
-      (await import('ora')).default({ text: `Checking ${plan.targets.length} target${plan.targets.length === 1 ? '' : 's'}…`, stream: io.stderr, color: 'cyan', discardStdin: false }).start()
-    : null;
+    format === 'human' && Boolean(io.stderr.isTTY) && ((io.stderr as { columns?: number }).columns ?? 0) > 0 && !io.env.CI && !file;
+  const progress = interactive ? await startProgress(io, plan.targets.length * GATES.length) : null;
   const onSignal = (signal: NodeJS.Signals) => {
     if (interrupt.signal.aborted) {
       if (signal === 'SIGINT') process.exit(SIGNAL_EXIT.SIGINT);
@@ -77,26 +79,25 @@ export async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  let done = 0;
-  const total = plan.targets.length * GATES.length;
   try {
-    const { run, report } = await runPlan(plan, options, {
-      onCheck: () => {
-        done++;
-        if (spinner) spinner.text = `Checking… ${done}/${total}`;
-      },
-    });
-    spinner?.stop();
+    const { run, report: built } = await runPlan(plan, options, progress?.hooks ?? {});
+    progress?.stop();
+    // The time a person waited: from the process's start, loading included.
+    const report = { ...built, durationMs: Math.round(performance.now()) };
     const text =
       format === 'json'
         ? JSON.stringify(report, null, 2) + '\n'
-        : format === 'markdown'
-          ? renderMarkdown(report)
-          : renderHuman(report, run.checks, { color: useColor(io) && !flags.output, verbose: Boolean(flags.verbose), strict: Boolean(flags.strict) });
-    await emit(io, text, { redact: flags.redact, output: flags.output });
+        : format === 'yaml'
+          ? (await import('yaml')).stringify(report)
+          : format === 'markdown'
+            ? renderMarkdown(report, { command: commandLine(io), generatedAt: new Date() })
+            : renderHuman(report, run.checks, { color: useColor(io) && !file, verbose: Boolean(flags.verbose), strict: Boolean(flags.strict), width: terminalWidth(io, file) });
+    await emit(io, text, { redact: flags.redact, output: file });
+    // The report went to a file: the terminal still gets the verdict, in one line.
+    if (file) io.stderr.write(`${verdictLine(report)} Report written to ${file}.\n`);
     return report.exitCode;
   } finally {
-    spinner?.stop();
+    progress?.stop();
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
   }

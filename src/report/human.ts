@@ -157,3 +157,12 @@ export function renderHuman(report: JsonReport, checks: ReportCheck[], options: 
   lines.push(...verdictLines(report, checks, layout, options.strict));
   return lines.join('\n') + '\n';
 }
+
+/** The verdict in one line, for stderr when the report goes to a file. */
+export function verdictLine(report: JsonReport): string {
+  const notReady = report.targets.filter((t) => !t.ready);
+  const cells = report.targets.length > 1 ? ` (${notReady.length} of ${report.targets.length} targets)` : '';
+  const atFault = [...new Set(notReady.map((t) => t.gate).filter(Boolean))].join(', ');
+  if (report.ready) return `Ready (exit 0).`;
+  return `${report.exitCode === 1 ? 'Not ready' : 'Not proven'}${cells}${atFault ? `: ${atFault}` : ''} (exit ${report.exitCode}).`;
+}
