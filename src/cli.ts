@@ -3,8 +3,10 @@ import { OutputError, UsageError } from './errors.js';
 import { processIo, type Io } from './commands/io.js';
 import { secretScrubber } from './secrets.js';
 import { SCHEMA_VERSION, TOOL_NAME, VERSION } from './version.js';
+import { CHECK_HELP, DEMO_HELP, EXPLAIN_HELP, POLICY_HELP } from './commands/help.js';
+import { collectList as collect, moveOptionsAfterCommand, positionalHint } from './commands/usage-hints.js';
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const COMMANDS = ['check', 'explain', 'policy', 'demo', 'help'];
 
 /** Builds the program; each action records its exit code. Commands load lazily (fast --version). */
 function program(
@@ -23,7 +25,11 @@ function program(
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => {
         // Commander may add a second line ("(Did you mean check?)"): the contract is one line.
-        const message = s.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ');
+        let message = s.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ');
+        // Words check takes no positional argument for: most often a model id without --model.
+        const excess = /^too many arguments for '(\w+)'/.exec(message);
+        const words = excess ? cli.commands.find((c) => c.name() === excess[1])?.args : undefined;
+        if (excess && words?.length) message = positionalHint(excess[1]!, words);
         onUsageError(message);
         write(`bedrock-doctor: ${message}\n`);
       },
@@ -32,20 +38,24 @@ function program(
   cli
     .command('check')
     .description('check every gate for each Region x model, with a minimal Converse call as the ground truth')
-    .option('-r, --region <region>', 'AWS Region (repeatable); default: AWS_REGION, AWS_DEFAULT_REGION, the profile', collect, [])
-    .option('-m, --model <id>', 'model id, inference profile id or ARN (repeatable)', collect, [])
-    .option('-p, --profile <name>', 'AWS profile to use (default: AWS_PROFILE, then default)')
+    .optionsGroup('Targets:')
+    .option('-r, --region <region>', 'AWS Region (repeat, or a comma list) [default: AWS_REGION, AWS_DEFAULT_REGION, the profile]', collect)
+    .option('-m, --model <id>', 'model id, inference profile id or ARN (repeat, or a comma list)', collect)
+    .option('-p, --profile <name>', 'AWS profile [default: AWS_PROFILE, then default]')
+    .optionsGroup('What to check:')
     .option('--no-invoke', 'do not make the Converse call (predictions only)')
     .option('--allow-subscribe', 'allow a Converse call that would subscribe the account to a Marketplace model')
     .option('--stream', 'also require bedrock:InvokeModelWithResponseStream (ConverseStream)')
-    .option('-f, --format <format>', 'output format: human, json or markdown (any case)', 'human')
-    .option('--json', 'same as --format json')
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('-t, --timeout <seconds>', 'time limit for the whole run', '60')
-    .option('--redact', 'mask account ids, access key ids and home paths (for tickets)')
     .option('--expect-account <id>', 'fail unless the credentials belong to this account')
+    .option('-t, --timeout <seconds>', 'time limit for the whole run [default: 60]')
     .option('--strict', 'treat warnings as failures (exit 1)')
-    .option('-v, --verbose', 'show the evidence behind each result (never secrets)')
+    .optionsGroup('Output:')
+    .option('-f, --format <format>', 'human, json, markdown or yaml, any case [default: human]')
+    .option('--json', 'same as --format json')
+    .option('-o, --output <file|format>', "a file to write the report to, or the AWS CLI's json, table, text, yaml; - is stdout")
+    .option('--redact', 'mask account ids, access key ids and home paths (for tickets)')
+    .option('-v, --verbose', 'every row in full, with its evidence (never secrets)')
+    .addHelpText('after', CHECK_HELP)
     .action(async (flags) => {
       const { checkCommand } = await import('./commands/check.js');
       setExit(await checkCommand(flags, io));
@@ -53,10 +63,13 @@ function program(
 
   cli
     .command('explain')
-    .description('diagnose a pasted Bedrock/AWS error text: the gate at fault and the fix')
-    .argument('[text]', "the error text; '-' or nothing reads stdin")
-    .option('-f, --format <format>', 'output format: human or json (any case)', 'human')
+    .description('diagnose every Bedrock/AWS error in a pasted text, log or file: the gate at fault and the fix')
+    .argument('[text]', "the error text, or a file to read; '-' or nothing reads stdin")
+    .optionsGroup('Output:')
+    .option('-f, --format <format>', 'human or json, any case [default: human]')
     .option('--json', 'same as --format json')
+    .option('-o, --output <file|format>', "a file to write to, or json, text; - is stdout")
+    .addHelpText('after', EXPLAIN_HELP)
     .action(async (text: string | undefined, flags) => {
       const { explainCommand } = await import('./commands/explain.js');
       setExit(await explainCommand(text, flags, io));
@@ -65,12 +78,13 @@ function program(
   cli
     .command('policy')
     .description('print the least-privilege IAM policy to call these models (offline: no AWS call)')
-    .option('-m, --model <id>', 'model id, inference profile id or ARN (repeatable)', collect, [])
-    .option('-r, --region <region>', 'AWS Region (repeatable); default: AWS_REGION', collect, [])
+    .option('-m, --model <id>', 'model id, inference profile id or ARN (repeat, or a comma list)', collect)
+    .option('-r, --region <region>', 'AWS Region (repeat, or a comma list) [default: AWS_REGION]', collect)
     .option('--account <id>', 'the account that owns the inference-profile ARNs (default: any)')
     .option('--stream', 'also allow ConverseStream (bedrock:InvokeModelWithResponseStream)')
     .option('--doctor', "add the read-only permissions bedrock-doctor uses to look")
     .option('--principal <arn>', 'with --doctor: your own IAM user or role ARN, to scope the simulation permission to it')
+    .addHelpText('after', POLICY_HELP)
     .action(async (flags) => {
       const { policyCommand } = await import('./commands/policy.js');
       setExit(await policyCommand(flags, io));
@@ -79,14 +93,16 @@ function program(
   cli
     .command('demo')
     .description('run the real check pipeline against a local AWS emulator: see each failure and its fix without AWS')
-    .argument('[scenario]', 'scenario name (see --list)', 'healthy')
+    .argument('[scenario]', 'scenario name (see --list) [default: healthy]')
     .option('--list', 'list the scenarios')
-    .option('-f, --format <format>', 'output format: human, json or markdown (any case)', 'human')
+    .optionsGroup('Output:')
+    .option('-f, --format <format>', 'human, json or markdown, any case [default: human]')
     .option('--json', 'same as --format json')
-    .option('-v, --verbose', 'show the evidence behind each result')
-    .action(async (scenario: string, flags) => {
+    .option('-v, --verbose', 'every row in full, with its evidence')
+    .addHelpText('after', DEMO_HELP)
+    .action(async (scenario: string | undefined, flags) => {
       const { demoCommand } = await import('./commands/demo.js');
-      setExit(await demoCommand(scenario, flags, io));
+      setExit(await demoCommand(scenario ?? 'healthy', flags, io));
     });
   return cli;
 }
@@ -126,7 +142,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       cli.outputHelp();
       return 2;
     }
-    await cli.parseAsync(argv);
+    await cli.parseAsync(moveOptionsAfterCommand(argv, COMMANDS));
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -10,8 +10,8 @@ import { chooseFormat, emit, terminalWidth, useColor, type Io } from './io.js';
 import { startProgress } from './progress.js';
 
 interface CheckFlags {
-  region: string[];
-  model: string[];
+  region?: string[];
+  model?: string[];
   profile?: string;
   invoke: boolean;
   allowSubscribe?: boolean;
@@ -19,7 +19,7 @@ interface CheckFlags {
   format?: string;
   json?: boolean;
   output?: string;
-  timeout: string;
+  timeout?: string;
   redact?: boolean;
   expectAccount?: string;
   strict?: boolean;
@@ -27,16 +27,16 @@ interface CheckFlags {
 }
 
 function doctorOptions(flags: CheckFlags, env: NodeJS.ProcessEnv, signal: AbortSignal): DoctorSettings {
-  if (!/^\d+(\.\d+)?$/.test(flags.timeout.trim())) throw new UsageError(`--timeout "${flags.timeout}" is not a number of seconds`);
+  if (!/^\d+(\.\d+)?$/.test((flags.timeout ?? '60').trim())) throw new UsageError(`--timeout "${flags.timeout}" is not a number of seconds`);
   return {
-    regions: flags.region,
-    models: flags.model,
+    regions: flags.region ?? [],
+    models: flags.model ?? [],
     profile: flags.profile,
     invoke: flags.invoke,
     allowSubscribe: Boolean(flags.allowSubscribe),
     expectAccount: flags.expectAccount,
     stream: Boolean(flags.stream),
-    timeout: Number(flags.timeout),
+    timeout: Number(flags.timeout ?? '60'),
     strict: Boolean(flags.strict),
     env,
     signal,

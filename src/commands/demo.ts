@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { closest, distance } from 'fastest-levenshtein';
 import { UsageError } from '../errors.js';
 import { PACKAGE_ROOT } from '../version.js';
 import { SCENARIOS, findScenario, scenarioArgs, scenarioEnvironment, startEmulator, type Scenario } from '../sandbox/index.js';
@@ -13,6 +14,13 @@ interface DemoFlags {
   format?: string;
   json?: boolean;
   verbose?: boolean;
+}
+
+/** The nearest scenario name to a typo, as commander suggests commands. */
+function didYouMean(name: string): string {
+  const names = SCENARIOS.map((s) => s.name);
+  const nearest = closest(name.toLowerCase(), names);
+  return distance(name.toLowerCase(), nearest) <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean ${nearest}?)` : '';
 }
 
 /** The CLI as the user runs it. */
@@ -69,7 +77,7 @@ export async function demoCommand(name: string, flags: DemoFlags, io: Io): Promi
     return 0;
   }
   const scenario = findScenario(name);
-  if (!scenario) throw new UsageError(`no scenario "${name}"; see bedrock-doctor demo --list`);
+  if (!scenario) throw new UsageError(`no scenario "${name.slice(0, 60)}"${didYouMean(name)}; see bedrock-doctor demo --list`);
 
   const home = await mkdtemp(join(tmpdir(), 'bedrock-doctor-demo-'));
   const emulator = await startEmulator(scenario);

@@ -5,8 +5,8 @@ import { matrix, parseModels, resolveRegions, validAccount } from '../pipeline/p
 import { emit, type Io } from './io.js';
 
 interface PolicyFlags {
-  model: string[];
-  region: string[];
+  model?: string[];
+  region?: string[];
   account?: string;
   stream?: boolean;
   doctor?: boolean;
@@ -25,10 +25,10 @@ function validPrincipal(arn: string | undefined): string | undefined {
 
 /** policy: prints the least-privilege IAM policy to call the models; no AWS call is made. */
 export async function policyCommand(flags: PolicyFlags, io: Io): Promise<number> {
-  const refs = parseModels(flags.model);
+  const refs = parseModels(flags.model ?? []);
   const account = validAccount(flags.account, '--account') ?? '*';
   const principal = validPrincipal(flags.principal);
-  const { regions } = await resolveRegions({ regions: flags.region }, io.env);
+  const { regions } = await resolveRegions({ regions: flags.region ?? [] }, io.env);
   const policy = leastPrivilegePolicy(matrix(regions, refs), { stream: Boolean(flags.stream), account, doctor: Boolean(flags.doctor), principal });
   await emit(io, JSON.stringify(policy, null, 2) + '\n', {});
   if (flags.doctor && !principal) {

@@ -14,7 +14,7 @@ export interface HumanOptions {
   width?: number;
 }
 
-interface Layout {
+export interface Layout {
   chalk: ChalkInstance;
   width: number;
   verbose: boolean;
@@ -27,8 +27,23 @@ const HEAD = 19;
 
 const FINDING = new Set(['fail', 'warn', 'inconclusive', 'pending']);
 
+/** What a row shows: a check's, or an explained error's (whose gate may be "unknown"). */
+export interface Row {
+  gate: string;
+  status: ReportCheck['status'];
+  cause: string | null;
+  summary: string;
+  fix: ReportCheck['fix'];
+  evidence?: ReportCheck['evidence'];
+  durationMs?: number;
+}
+
+export function layoutFor(options: { color: boolean; verbose?: boolean; width?: number; matrix?: boolean }): Layout {
+  return { chalk: chalkFor(options.color), width: options.width ?? 80, verbose: Boolean(options.verbose), matrix: Boolean(options.matrix) };
+}
+
 /** A row's text: a pass or skip is one short line; a gate stopped by another only points at it. */
-function rowText(check: ReportCheck, layout: Layout): string {
+function rowText(check: Row, layout: Layout): string {
   const blockedBy = check.cause?.startsWith('blocked-by-') ? check.cause.slice('blocked-by-'.length) : null;
   if (check.status === 'skip' && blockedBy) return `skipped: see ${blockedBy}`;
   // The invoke call failing for another gate's finding: that gate's row already says it.
@@ -39,7 +54,7 @@ function rowText(check: ReportCheck, layout: Layout): string {
 }
 
 /** One gate's row, and under a finding its fix, commands, policy and docs. */
-function renderRow(check: ReportCheck, layout: Layout): string[] {
+export function renderRow(check: Row, layout: Layout): string[] {
   const { chalk, width } = layout;
   const head = `  ${paint(chalk, check.status, SYMBOLS[check.status])} ${check.gate.padEnd(15)}`;
   const text = rowText(check, layout);
@@ -58,9 +73,9 @@ function renderRow(check: ReportCheck, layout: Layout): string[] {
     }
     if (check.fix.docs) lines.push(`        ${chalk.gray(check.fix.docs)}`);
   }
-  if (layout.verbose) {
+  if (layout.verbose && check.evidence) {
     const e = check.evidence;
-    const facts = [e.service && `${e.service}:${e.operation}`, e.errorName, e.httpStatus && `HTTP ${e.httpStatus}`, e.requestId && `request ${e.requestId}`, `${check.durationMs} ms`]
+    const facts = [e.service && `${e.service}:${e.operation}`, e.errorName, e.httpStatus && `HTTP ${e.httpStatus}`, e.requestId && `request ${e.requestId}`, check.durationMs !== undefined && `${check.durationMs} ms`]
       .filter(Boolean)
       .join(' · ');
     lines.push(chalk.gray(wrapHanging('      ', facts, width)));
@@ -125,7 +140,7 @@ function verdictLines(report: JsonReport, checks: ReportCheck[], layout: Layout,
  * for the cells that are not ready (every cell on --verbose).
  */
 export function renderHuman(report: JsonReport, checks: ReportCheck[], options: HumanOptions): string {
-  const layout: Layout = { chalk: chalkFor(options.color), width: options.width ?? 80, verbose: options.verbose, matrix: report.targets.length > 1 };
+  const layout = layoutFor({ ...options, matrix: report.targets.length > 1 });
   const { chalk } = layout;
   const lines = identityLines(report, layout);
   const rowsOf = (t: TargetVerdict) => checks.filter((c) => c.region === t.region && c.model === t.model);
