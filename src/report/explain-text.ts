@@ -33,7 +33,10 @@ export function renderDiagnosesHuman(found: readonly { diagnosis: Diagnosis; exc
   if (found.length === 1) return renderDiagnosisHuman(found[0]!.diagnosis, opts);
   const c = chalkFor(opts.color);
   const width = opts.width ?? 80;
-  const blocks = found.map(({ diagnosis, excerpt }, i) => `${c.bold(`Error ${i + 1} of ${found.length}:`)} ${c.gray(oneLine(excerpt, width - 16))}\n${renderDiagnosisHuman(diagnosis, opts)}`);
+  const blocks = found.map(({ diagnosis, excerpt }, i) => {
+    const head = `Error ${i + 1} of ${found.length}:`;
+    return `${c.bold(head)} ${c.gray(oneLine(excerpt, width - head.length - 1))}\n${renderDiagnosisHuman(diagnosis, opts)}`;
+  });
   const gates = [...new Set(found.map((f) => f.diagnosis.gate))].join(', ');
   return `${blocks.join('\n')}\n${found.length} distinct errors; gates: ${gates}.\n`;
 }
