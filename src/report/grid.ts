@@ -10,11 +10,14 @@ export function cellText(v: TargetVerdict): string {
   return `${SYMBOLS[v.status]} ${v.gate ?? v.status}`;
 }
 
-/** A long model id cut in the middle, where ids of one family differ least. */
+/**
+ * A long model id made to fit: first without its provider (`anthropic.`), which a row's family
+ * name makes plain, keeping any geography prefix (`us.`); then cut at the end.
+ */
 function shorten(text: string, width: number): string {
   if (text.length <= width) return text;
-  const tail = Math.floor((width - 1) / 2);
-  return `${text.slice(0, width - 1 - tail)}…${text.slice(text.length - tail)}`;
+  const short = text.startsWith('arn:') ? text : text.replace(/^((?:us|eu|apac|global|us-gov|jp|au|ca)\.)?[a-z0-9-]+\./, '$1');
+  return short.length <= width ? short : `${short.slice(0, width - 1)}…`;
 }
 
 /** Widest a cell can be: a symbol, a space and the longest gate name. */
@@ -47,7 +50,7 @@ export function renderGrid(verdicts: readonly TargetVerdict[], width: number, ch
 /** The list form of the grid, for Regions too many for the width: one line per cell. */
 export function renderCellList(verdicts: readonly TargetVerdict[], width: number, chalk: ChalkInstance): string[] {
   return verdicts.map((v) => {
-    const name = shorten(`${v.model} · ${v.region}`, Math.max(20, width - CELL - 4));
+    const name = `${shorten(v.model, Math.max(12, width - CELL - 7 - v.region.length))} · ${v.region}`;
     return `  ${paint(chalk, v.ready ? 'pass' : v.status, cellText(v).padEnd(CELL))}  ${name}`;
   });
 }

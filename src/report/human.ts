@@ -84,6 +84,9 @@ export function renderRow(check: Row, layout: Layout): string[] {
   return lines;
 }
 
+/** The invoke call failing for another gate's finding: in a matrix, that gate's row says it all. */
+const pointsElsewhere = (c: Row) => c.gate === 'invoke' && c.status === 'fail' && /\(see [a-z-]+\)$/.test(c.summary);
+
 const sameFinding = (a: ReportCheck, b: ReportCheck) => a.status === b.status && a.summary === b.summary && a.cause === b.cause && a.fix?.text === b.fix?.text;
 
 /** Gates whose row is the same for every target (credentials, often network): printed once. */
@@ -99,6 +102,11 @@ function sharedGates(report: JsonReport, checks: readonly ReportCheck[]): Set<st
 function identityLines(report: JsonReport, layout: Layout): string[] {
   const id = report.identity;
   if (!id) return [];
+  // A matrix has a screen to fill: the identity in one line (the credentials row says the rest).
+  if (layout.matrix) {
+    const policies = id.principalArn && id.principalArn !== id.arn ? `, policies of ${id.principalArn}` : '';
+    return [wrapHanging(`${layout.chalk.bold('Identity')} `, `${id.arn ?? 'Bedrock API key'}${policies} (${id.credentialSource})`, layout.width, 2)];
+  }
   const lines = [layout.chalk.bold('Identity')];
   if (id.arn) lines.push(wrapHanging('  ', `${id.arn}${id.account ? ` (account ${id.account})` : ''}`, layout.width));
   if (id.principalArn && id.principalArn !== id.arn) lines.push(wrapHanging('  ', `policies of ${id.principalArn}`, layout.width));
@@ -109,29 +117,48 @@ function identityLines(report: JsonReport, layout: Layout): string[] {
 
 const cellName = (t: { model: string; region: string }) => `${t.model} in ${t.region}`;
 
+/** "m in us-east-1 and us-west-2, n in eu-west-1": cells grouped by model, cut with a count. */
+function cellsWords(cells: readonly { model: string; region: string }[]): string {
+  const byModel = new Map<string, string[]>();
+  for (const c of cells) byModel.set(c.model, [...(byModel.get(c.model) ?? []), c.region]);
+  const and = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : items[0]!);
+  const groups = [...byModel].map(([model, regions]) => `${model} in ${regions.length > 3 ? `${regions.length} Regions` : and(regions)}`);
+  return cutList(groups, 2);
+}
+
 /** The last lines: how many cells are not ready, the verdict with the next step and its cells, the time. */
 function verdictLines(report: JsonReport, checks: ReportCheck[], layout: Layout, strict: boolean): string[] {
-  const { chalk, width } = layout;
+  const { chalk } = layout;
   const lines: string[] = [];
-  const notReady = report.targets.filter((t) => !t.ready);
-  if (report.targets.length > 1) {
-    const word = report.exitCode === 1 ? 'not ready' : 'not proven';
-    lines.push(notReady.length === 0 ? `All ${report.targets.length} targets ready.` : `${notReady.length} of ${report.targets.length} targets ${word}.`);
-  }
-  const first = mostImportant(checks, strict);
+  const matrix = report.targets.length > 1;
   if (report.ready) {
-    lines.push(chalk.green.bold('Ready: ') + 'this identity can call every model checked' + (checks.some((c) => c.gate === 'invoke' && c.status === 'skip') ? ' (predicted; the invoke call was skipped).' : '.'));
-  } else if (first?.fix) {
-    const cells = report.targets.length > 1 ? checks.filter((c) => c.gate === first.gate && c.cause === first.cause && c.status === first.status) : [];
-    const where = cells.length ? ` (${first.gate}: ${cutList(cells.map(cellName), 2)})` : '';
-    const head = paint(chalk, first.status, chalk.bold(report.exitCode === 1 ? 'Not ready. ' : 'Not proven. ')) + `${WHO.nextStep[first.fix.actor]}${where}: `;
-    lines.push(wrapHanging(head, first.fix.text, width, 2));
+    const head = matrix ? `All ${report.targets.length} targets ready: ` : 'Ready: ';
+    lines.push(chalk.green.bold(head) + 'this identity can call every model checked' + (checks.some((c) => c.gate === 'invoke' && c.status === 'skip') ? ' (predicted; the invoke call was skipped).' : '.'));
   } else {
-    lines.push(chalk.bold(report.exitCode === 1 ? 'Not ready.' : 'Not proven: some checks could not be completed.'));
+    lines.push(notReadyLine(report, checks, layout, strict));
   }
   if (report.interrupted) lines.push(chalk.yellow('Interrupted: these are the results known so far.'));
   lines.push(chalk.gray(`(${report.durationMs} ms, exit ${report.exitCode})`));
   return lines;
+}
+
+/** "Not ready. Next step: …", or in a matrix "3 of 9 targets not ready. Next step for m in r (gate): …". */
+function notReadyLine(report: JsonReport, checks: ReportCheck[], layout: Layout, strict: boolean): string {
+  const { chalk, width } = layout;
+  const matrix = report.targets.length > 1;
+  const notReady = report.targets.filter((t) => !t.ready).length;
+  const first = mostImportant(checks, strict);
+  // In a matrix the verdict opens with the count: "3 of 9 targets not ready."
+  const word = report.exitCode === 1 ? 'not ready' : 'not proven';
+  const verdictText = matrix ? `${notReady} of ${report.targets.length} targets ${word}.` : report.exitCode === 1 ? 'Not ready.' : 'Not proven.';
+  const verdict = paint(chalk, first?.status ?? (report.exitCode === 1 ? 'fail' : 'inconclusive'), chalk.bold(verdictText));
+  if (first?.fix) {
+    const cells = matrix ? checks.filter((c) => c.gate === first.gate && c.cause === first.cause && c.status === first.status) : [];
+    // In a matrix, the next step says which cells it is for: "for m in us-east-1 and us-west-2 (region)".
+    const where = cells.length ? `for ${cellsWords(cells)} (${first.gate}): ` : '';
+    return wrapHanging(`${verdict} ${WHO.nextStep[first.fix.actor]}${where ? ' ' : ': '}`, where + first.fix.text, width, 2);
+  }
+  return report.exitCode === 1 || matrix ? verdict : chalk.bold('Not proven: some checks could not be completed.');
 }
 
 /**
@@ -146,26 +173,39 @@ export function renderHuman(report: JsonReport, checks: ReportCheck[], options: 
   const rowsOf = (t: TargetVerdict) => checks.filter((c) => c.region === t.region && c.model === t.model);
   if (!layout.matrix) {
     for (const target of report.targets) {
-      lines.push(chalk.bold(`${target.model}  ·  ${target.region}`) + chalk.gray(`  (Region from ${report.regionSource})`));
+      lines.push(wrapHanging('', chalk.bold(`${target.model}  ·  ${target.region}`) + chalk.gray(`  (Region from ${report.regionSource})`), layout.width, 2));
       for (const check of rowsOf(target)) lines.push(...renderRow(check, layout));
       lines.push('');
     }
   } else {
-    lines.push(chalk.bold(`${report.targets.length} targets`) + chalk.gray(`  (Regions from ${report.regionSource})`));
-    lines.push(...(renderGrid(report.targets, layout.width, chalk) ?? renderCellList(report.targets, layout.width, chalk)), '');
+    // Several Regions come from flags; one Region with several models may come from elsewhere.
+    if (report.regionSource !== 'flag') lines.push(chalk.gray(`Region from ${report.regionSource}`));
+    lines.push(...(renderGrid(report.targets, layout.width, chalk) ?? renderCellList(report.targets, layout.width, chalk)));
     const shared = sharedGates(report, checks);
     const first = report.targets[0]!;
     if (shared.size > 0) {
-      lines.push(chalk.bold('Every target'));
+      lines.push('', chalk.bold('Every target'));
       for (const check of rowsOf(first).filter((c) => shared.has(c.gate))) lines.push(...renderRow(check, layout));
       lines.push('');
     }
+    // A finding already printed for another cell is one line here, pointing at the first.
+    const printed = new Map<string, TargetVerdict>();
     for (const target of report.targets) {
       if (target.ready && !layout.verbose) continue;
-      const rows = rowsOf(target).filter((c) => !shared.has(c.gate) && (layout.verbose || c.status !== 'pass'));
+      const rows = rowsOf(target).filter((c) => !shared.has(c.gate) && (layout.verbose || (FINDING.has(c.status) && !pointsElsewhere(c))));
       if (rows.length === 0) continue;
       lines.push(paint(chalk, target.ready ? 'pass' : target.status, SYMBOLS[target.ready ? 'pass' : target.status]) + ' ' + chalk.bold(`${target.model}  ·  ${target.region}`));
-      for (const check of rows) lines.push(...renderRow(check, layout));
+      for (const check of rows) {
+        const key = `${check.gate}|${check.cause}`;
+        const first = printed.get(key);
+        if (first && !layout.verbose) {
+          lines.push(`  ${paint(chalk, check.status, SYMBOLS[check.status])} ${check.gate.padEnd(15)}${oneLine(check.summary, layout.width - HEAD)}`);
+          // Named by what differs: the Region for the same model, the model in the same Region.
+          const name = first.model === target.model ? first.region : first.region === target.region ? first.model : cellName(first);
+          if (check.fix) lines.push(chalk.gray(wrapHanging('      ', `fix: as for ${name} above (--verbose: this target's own)`, layout.width, 8)));
+        } else lines.push(...renderRow(check, layout));
+        if (!first) printed.set(key, target);
+      }
       lines.push('');
     }
   }

@@ -53,12 +53,15 @@ export function wrapHanging(head: string, text: string, width: number, hang = st
   const pad = ' '.repeat(hang);
   // A head wider than the indent takes room on the first line only: a placeholder word holds it.
   const extra = stringWidth(head) - hang;
+  // A head too wide to share its line stands alone; the text follows under the indent.
+  if (extra > room / 2) return `${head.trimEnd()}\n${wrapHanging(pad, text, width, hang)}`;
   return text
     .split('\n')
     .map((paragraph, i) => {
       if (i > 0) return wrapAnsi(paragraph, room, { hard: true, trim: true }).replace(/^/gm, pad);
-      const holder = extra > 0 ? `${'x'.repeat(extra)} ` : '';
-      const lines = wrapAnsi(holder + paragraph, room + (extra > 0 ? 1 : 0), { hard: true, trim: true }).split('\n');
+      // The placeholder and its space take the head's extra columns (one column less when extra is 1).
+      const holder = extra > 0 ? `${'x'.repeat(Math.max(1, extra - 1))} ` : '';
+      const lines = wrapAnsi(holder + paragraph, room, { hard: true, trim: true }).split('\n');
       const first = lines[0]!.slice(holder.length);
       return [(head + first).trimEnd() || head, ...lines.slice(1).map((line) => pad + line)].join('\n');
     })

@@ -94,10 +94,10 @@ describe('renderHuman', () => {
 
   it('opens several targets with a grid, then details only for the cells not ready', () => {
     const out = render(run([check('iam', 'fail', ADMIN_FIX), check('iam', 'pass', null, { region: 'eu-west-1' })], { regionSource: 'AWS_REGION' }));
-    expect(out).toMatch(/^2 targets {2}\(Regions from AWS_REGION\)\n {25}us-east-1 {9}eu-west-1\n {2}amazon\.nova-lite-v1:0 {2}✖ iam {13}✔ ready\n/);
+    expect(out).toMatch(/^Region from AWS_REGION\n {25}us-east-1 {9}eu-west-1\n {2}amazon\.nova-lite-v1:0 {2}✖ iam {13}✔ ready\n/);
     expect(out).toContain('\n✖ amazon.nova-lite-v1:0  ·  us-east-1\n  ✖ iam            iam says fail\n');
     expect(out).not.toContain('·  eu-west-1');
-    expect(out).toContain('\n1 of 2 targets not ready.\nNot ready. An administrator must act (iam: amazon.nova-lite-v1:0 in us-east-1): Attach a policy');
+    expect(out).toContain('\n1 of 2 targets not ready. An administrator must act for amazon.nova-lite-v1:0 in us-east-1 (iam): Attach a policy');
   });
 
   it('prints a row every target shares once, and every cell on --verbose', () => {
