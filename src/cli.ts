@@ -80,7 +80,7 @@ function program(
     .description('print the least-privilege IAM policy to call these models (offline: no AWS call)')
     .option('-m, --model <id>', 'model id, inference profile id or ARN (repeat, or a comma list)', collect)
     .option('-r, --region <region>', 'AWS Region (repeat, or a comma list) [default: AWS_REGION]', collect)
-    .option('--account <id>', 'the account that owns the inference-profile ARNs (default: any)')
+    .option('--account <id>', 'the account that owns the inference-profile ARNs [default: any]')
     .option('--stream', 'also allow ConverseStream (bedrock:InvokeModelWithResponseStream)')
     .option('--doctor', "add the read-only permissions bedrock-doctor uses to look")
     .option('--principal <arn>', 'with --doctor: your own IAM user or role ARN, to scope the simulation permission to it')
