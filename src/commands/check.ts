@@ -52,6 +52,12 @@ async function assertWritable(file: string): Promise<void> {
   }
 }
 
+/** The report as YAML (the AWS CLI's --output yaml), loaded only when asked for. */
+async function yamlText(report: object): Promise<string> {
+  // The package's Node build is CommonJS: imported, its functions sit under `default`.
+  return (await import('yaml')).default.stringify(report);
+}
+
 /** The command line as typed, for a ticket (the report's redaction and scrubbing apply to it). */
 function commandLine(io: Io): string[] {
   return io.argv ?? ['bedrock-doctor', 'check'];
@@ -88,7 +94,7 @@ export async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
       format === 'json'
         ? JSON.stringify(report, null, 2) + '\n'
         : format === 'yaml'
-          ? (await import('yaml')).stringify(report)
+          ? await yamlText(report)
           : format === 'markdown'
             ? renderMarkdown(report, { command: commandLine(io), generatedAt: new Date() })
             : renderHuman(report, run.checks, { color: useColor(io) && !file, verbose: Boolean(flags.verbose), strict: Boolean(flags.strict), width: terminalWidth(io, file) });
