@@ -95,9 +95,11 @@ function program(
     .description('run the real check pipeline against a local AWS emulator: see each failure and its fix without AWS')
     .argument('[scenario]', 'scenario name (see --list) [default: healthy]')
     .option('--list', 'list the scenarios')
+    .option('--strict', 'treat warnings as failures (exit 1)')
     .optionsGroup('Output:')
-    .option('-f, --format <format>', 'human, json or markdown, any case [default: human]')
+    .option('-f, --format <format>', 'human, json, markdown or yaml, any case [default: human]')
     .option('--json', 'same as --format json')
+    .option('-o, --output <file|format>', "a file to write the report to, or the AWS CLI's json, table, text, yaml; - is stdout")
     .option('-v, --verbose', 'every row in full, with its evidence')
     .addHelpText('after', DEMO_HELP)
     .action(async (scenario: string | undefined, flags) => {
@@ -109,7 +111,13 @@ function program(
 
 /** Whether the command line asked for JSON, read from the raw words (they may not parse). */
 function wantsJson(argv: string[]): boolean {
-  return argv.some((arg, i) => arg === '--json' || arg.toLowerCase() === '--format=json' || ((arg === '--format' || arg === '-f') && argv[i + 1]?.toLowerCase() === 'json'));
+  return argv.some(
+    (arg, i) =>
+      arg === '--json' ||
+      arg.toLowerCase() === '--format=json' ||
+      arg.toLowerCase() === '--output=json' ||
+      (['--format', '-f', '--output', '-o'].includes(arg) && argv[i + 1]?.toLowerCase() === 'json'),
+  );
 }
 
 /**

@@ -168,3 +168,17 @@ describe('--output as AWS CLI users type it', () => {
     });
   });
 });
+
+describe('demo takes the same output flags as check', () => {
+  it('--output json prints the JSON report', async () => {
+    const run = await runCli(['demo', 'healthy', '--output', 'json'], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ready: true, exitCode: 0 });
+  });
+
+  it('--strict turns a warning into exit 1', async () => {
+    const run = await runCli(['demo', 'cannot-simulate', '--strict', '--json'], env);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ready: false, exitCode: 1 });
+    expect(run.code).toBe(1);
+  });
+});

@@ -81,7 +81,6 @@ describe('main(argv, io)', () => {
     [['check', '--region', 'mars-west', '--model', MODEL], /\(Bedrock Regions: \S+, \S+, \S+, \S+ and \d+ more\)/],
     [['check', 'anthropic.claude-3-haiku-20240307-v1:0'], /^bedrock-doctor: check takes the model as a flag: --model anthropic\.claude-3-haiku-20240307-v1:0\n$/],
     [['check', '--model', MODEL, 'us-east-1'], /check takes the Region as a flag: --region us-east-1/],
-    [['check', '--output', 'json', '--format', 'markdown', '--model', MODEL, '--region', 'us-east-1'], /--output json asks for json, but --format says markdown/],
   ])('%j is a usage error: exit 2, one line on stderr, nothing on stdout', async (args, message) => {
     const r = await cli(args, { stdinTTY: true });
     expect(r.code).toBe(2);
@@ -94,6 +93,7 @@ describe('main(argv, io)', () => {
     [['check', '--json', '--bogus'], /unknown option '--bogus'/],
     [['check', '--format', 'json', '--region', 'mars-north-9', '--model', MODEL], /not an AWS Region/],
     [['explain', '--json', '--format', 'yaml'], /--format must be one of human, json/],
+    [['check', '--output', 'json', '--format', 'markdown', '--model', MODEL, '--region', 'us-east-1'], /--output json asks for json, but --format says markdown/],
   ])('%j with JSON wanted prints one JSON document with exitCode 2', async (args, message) => {
     const r = await cli(args);
     expect(r.code).toBe(2);
