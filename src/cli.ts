@@ -3,8 +3,10 @@ import { OutputError, UsageError } from './errors.js';
 import { processIo, type Io } from './commands/io.js';
 import { secretScrubber } from './secrets.js';
 import { SCHEMA_VERSION, TOOL_NAME, VERSION, verboseVersion } from './version.js';
+import { CHECK_HELP, DEMO_HELP, EXPLAIN_HELP, LINT_HELP, MODELS_HELP, POLICY_HELP } from './commands/help.js';
+import { collectList as collect, moveOptionsAfterCommand, positionalHint } from './commands/usage-hints.js';
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const COMMANDS = ['check', 'explain', 'policy', 'models', 'clients', 'demo', 'completion', 'help'];
 
 /** Builds the program; each action records its exit code. Commands load lazily (fast --version). */
 export function program(
@@ -25,7 +27,11 @@ export function program(
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => {
         // Commander may add a second line ("(Did you mean check?)"): the contract is one line.
-        const message = s.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ');
+        let message = s.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ');
+        // Words check takes no positional argument for: most often a model id without --model.
+        const excess = /^too many arguments for '(\w+)'/.exec(message);
+        const words = excess ? cli.commands.find((c) => c.name() === excess[1])?.args : undefined;
+        if (excess && words?.length) message = positionalHint(excess[1]!, words);
         onUsageError(message);
         write(`bedrock-doctor: ${message}\n`);
       },
@@ -34,27 +40,31 @@ export function program(
   cli
     .command('check')
     .description('check every gate for each Region x model, with a minimal Converse call as the ground truth')
-    .option('-r, --region <region>', 'AWS Region (repeatable); default: AWS_REGION, AWS_DEFAULT_REGION, the profile', collect, [])
-    .option('-m, --model <id>', 'model id, inference profile id or ARN (repeatable)', collect, [])
+    .optionsGroup('Targets:')
+    .option('-r, --region <region>', 'AWS Region (repeat, or a comma list) [default: AWS_REGION, AWS_DEFAULT_REGION, the profile]', collect)
+    .option('-m, --model <id>', 'model id, inference profile id or ARN (repeat, or a comma list)', collect)
     .option('--from <client[:path]>', "check what a client's configuration will call (see `bedrock-doctor clients`)")
-    .option('-p, --profile <name>', 'AWS profile to use (default: AWS_PROFILE, then default)')
+    .option('-p, --profile <name>', 'AWS profile [default: AWS_PROFILE, then default]')
+    .option('-c, --config <file>', 'settings file [default: ./bedrock-doctor.config.json, then package.json "bedrock-doctor"]')
+    .optionsGroup('What to check:')
     .option('--no-invoke', 'do not make the Converse call (predictions only)')
     .option('--allow-subscribe', 'allow a Converse call that would subscribe the account to a Marketplace model')
     .option('--stream', 'also require bedrock:InvokeModelWithResponseStream (ConverseStream)')
-    .option('-f, --format <format>', 'output format: human, json or markdown (any case)', 'human')
-    .option('--json', 'same as --format json')
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('-t, --timeout <seconds>', 'time limit for the whole run (default: 60)')
-    .option('--redact', 'mask account ids, access key ids and home paths (for tickets)')
     .option('--expect-account <id>', 'fail unless the credentials belong to this account')
-    .option('--strict', 'treat warnings as failures (exit 1); same as --fail-on warn')
-    .option('--fail-on <statuses>', 'these statuses also exit 1: warn, inconclusive, pending (comma-separated)')
-    .option('--wait <duration>', 're-check targets not ready, with backoff, for up to this long (e.g. 90s, 15m)')
-    .option('-c, --config <file>', `settings file (default: ./bedrock-doctor.config.json, then package.json "bedrock-doctor")`)
-    .option('--json-file <file>', 'also write the JSON report to this file (for CI)')
-    .option('-v, --verbose', 'show the evidence behind each result (never secrets)')
     .option('--only <gates>', 'run only these gates, comma-separated, and the gates they depend on')
     .option('--list-checks', 'list the gates, what each depends on and the calls it makes, then exit')
+    .option('-t, --timeout <seconds>', 'time limit for one attempt [default: 60]')
+    .option('--wait <duration>', 're-check targets not ready, with backoff, for up to this long (e.g. 90s, 15m)')
+    .option('--strict', 'treat warnings as failures (exit 1); same as --fail-on warn')
+    .option('--fail-on <statuses>', 'these statuses also exit 1: warn, inconclusive, pending (comma-separated)')
+    .optionsGroup('Output:')
+    .option('-f, --format <format>', 'human, json, markdown or yaml, any case [default: human]')
+    .option('--json', 'same as --format json')
+    .option('-o, --output <file|format>', "a file to write the report to, or the AWS CLI's json, table, text, yaml; - is stdout")
+    .option('--json-file <file>', 'also write the JSON report to this file (for CI)')
+    .option('--redact', 'mask account ids, access key ids and home paths (for tickets)')
+    .option('-v, --verbose', 'every row in full, with its evidence (never secrets)')
+    .addHelpText('after', CHECK_HELP)
     .action(async (flags) => {
       const { checkCommand } = await import('./commands/check.js');
       setExit(await checkCommand(flags, io));
@@ -62,10 +72,13 @@ export function program(
 
   cli
     .command('explain')
-    .description('diagnose a pasted Bedrock/AWS error text: the gate at fault and the fix')
-    .argument('[text]', "the error text; '-' or nothing reads stdin")
-    .option('-f, --format <format>', 'output format: human or json (any case)', 'human')
+    .description('diagnose every Bedrock/AWS error in a pasted text, log or file: the gate at fault and the fix')
+    .argument('[text]', "the error text, or a file to read; '-' or nothing reads stdin")
+    .optionsGroup('Output:')
+    .option('-f, --format <format>', 'human or json, any case [default: human]')
     .option('--json', 'same as --format json')
+    .option('-o, --output <file|format>', "a file to write to, or json, text; - is stdout")
+    .addHelpText('after', EXPLAIN_HELP)
     .action(async (text: string | undefined, flags) => {
       const { explainCommand } = await import('./commands/explain.js');
       setExit(await explainCommand(text, flags, io));
@@ -75,27 +88,18 @@ export function program(
     .command('policy')
     .description('print the least-privilege IAM policy to call these models (reads the profiles with credentials at hand, else offline)')
     .enablePositionalOptions()
-    .option('-m, --model <id>', 'model id, inference profile id or ARN (repeatable)', collect, [])
-    .option('-r, --region <region>', 'AWS Region (repeatable); default: AWS_REGION, AWS_DEFAULT_REGION, the profile', collect, [])
-    .option('--account <id>', "the account that owns the inference-profile ARNs (default: the credentials')")
+    .option('-m, --model <id>', 'model id, inference profile id or ARN (repeat, or a comma list)', collect)
+    .option('-r, --region <region>', 'AWS Region (repeat, or a comma list) [default: AWS_REGION, AWS_DEFAULT_REGION, the profile]', collect)
+    .option('--account <id>', "the account that owns the inference-profile ARNs [default: the credentials']")
     .option('--stream', 'also allow ConverseStream (bedrock:InvokeModelWithResponseStream)')
-    .option('-f, --format <format>', 'output format: json (the bare document), terraform, cdk or human', 'json')
+    .option('-f, --format <format>', 'json (the bare document), terraform, cdk or human, any case [default: json]')
     .option('--admin', "add the administrator's one-time provisioning statements (Marketplace subscription, agreement, use-case form)")
-    .option('--product-id <id>', 'with --admin: limit the Marketplace subscription to this product (repeatable)', collect, [])
+    .option('--product-id <id>', 'with --admin: limit the Marketplace subscription to this product (repeatable)', collect)
     .option('--offline', 'do not look anything up: build from the ids and the documented geographies')
-    .option('-p, --profile <name>', 'AWS profile to look up with (default: AWS_PROFILE, then default)')
+    .option('-p, --profile <name>', 'AWS profile to look up with [default: AWS_PROFILE, then default]')
     .option('--doctor', "add the read-only permissions bedrock-doctor uses to look")
     .option('--principal <arn>', 'with --doctor: your own IAM user or role ARN, to scope the simulation permission to it')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  bedrock-doctor policy --model us.anthropic.claude-sonnet-4-20250514-v1:0 --region us-east-1 > policy.json
-  aws iam create-policy --policy-name bedrock-invoke --policy-document file://policy.json
-  bedrock-doctor policy --model amazon.nova-lite-v1:0 --region eu-west-1 --stream --format terraform
-  bedrock-doctor policy --model global.anthropic.claude-sonnet-4-20250514-v1:0 --region us-east-1 --account 111122223333 --offline --format cdk
-  bedrock-doctor policy lint policy.json --stream`,
-    )
+    .addHelpText('after', POLICY_HELP)
     .action(async (flags) => {
       const { policyCommand } = await import('./commands/policy.js');
       setExit(await policyCommand(flags, io));
@@ -107,16 +111,9 @@ Examples:
     .argument('<file>', "the policy file; '-' reads stdin")
     .option('--stream', 'the client streams: the policy must allow bedrock:InvokeModelWithResponseStream')
     .option('--admin', "the policy is the administrator's: Marketplace rights are expected")
-    .option('-f, --format <format>', 'output format: human or json (any case)', 'human')
+    .option('-f, --format <format>', 'human or json, any case [default: human]')
     .option('--json', 'same as --format json')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  bedrock-doctor policy lint policy.json
-  bedrock-doctor policy --model us.amazon.nova-lite-v1:0 --region us-east-1 | bedrock-doctor policy lint -
-  bedrock-doctor policy lint iam.tf --stream --format json`,
-    )
+    .addHelpText('after', LINT_HELP)
     .action(async (file: string, flags) => {
       const { policyLintCommand } = await import('./commands/policy-lint.js');
       setExit(await policyLintCommand(file, flags, io));
@@ -125,18 +122,12 @@ Examples:
   cli
     .command('models')
     .description("every foundation model in the Region: provider, lifecycle, inference types, profiles, and this identity's availability")
-    .option('-r, --region <region>', 'AWS Region (repeatable); default: AWS_REGION, AWS_DEFAULT_REGION, the profile', collect, [])
-    .option('-p, --profile <name>', 'AWS profile to use (default: AWS_PROFILE, then default)')
-    .option('-f, --format <format>', 'output format: human or json (any case)', 'human')
+    .option('-r, --region <region>', 'AWS Region (repeat, or a comma list) [default: AWS_REGION, AWS_DEFAULT_REGION, the profile]', collect)
+    .option('-p, --profile <name>', 'AWS profile [default: AWS_PROFILE, then default]')
+    .option('-f, --format <format>', 'human or json, any case [default: human]')
     .option('--json', 'same as --format json')
-    .option('-t, --timeout <seconds>', 'time limit for the whole run', '60')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  bedrock-doctor models --region us-east-1
-  bedrock-doctor models --region us-east-1 --region eu-west-1 --json | jq '.[] | select(.availability.agreement != "AVAILABLE")'`,
-    )
+    .option('-t, --timeout <seconds>', 'time limit for the whole run [default: 60]')
+    .addHelpText('after', MODELS_HELP)
     .action(async (flags) => {
       const { modelsCommand } = await import('./commands/models.js');
       setExit(await modelsCommand(flags, io));
@@ -145,7 +136,7 @@ Examples:
   cli
     .command('clients')
     .description('list the clients check --from reads, and which are configured for Bedrock here (never prints secrets)')
-    .option('-f, --format <format>', 'output format: human or json (any case)', 'human')
+    .option('-f, --format <format>', 'human or json, any case [default: human]')
     .option('--json', 'same as --format json')
     .action(async (flags) => {
       const { clientsCommand } = await import('./commands/clients.js');
@@ -155,14 +146,18 @@ Examples:
   cli
     .command('demo')
     .description('run the real check pipeline against a local AWS emulator: see each failure and its fix without AWS')
-    .argument('[scenario]', 'scenario name (see --list)', 'healthy')
+    .argument('[scenario]', 'scenario name (see --list) [default: healthy]')
     .option('--list', 'list the scenarios')
-    .option('-f, --format <format>', 'output format: human, json or markdown (any case)', 'human')
+    .option('--strict', 'treat warnings as failures (exit 1)')
+    .optionsGroup('Output:')
+    .option('-f, --format <format>', 'human, json, markdown or yaml, any case [default: human]')
     .option('--json', 'same as --format json')
-    .option('-v, --verbose', 'show the evidence behind each result')
-    .action(async (scenario: string, flags) => {
+    .option('-o, --output <file|format>', "a file to write the report to, or the AWS CLI's json, table, text, yaml; - is stdout")
+    .option('-v, --verbose', 'every row in full, with its evidence')
+    .addHelpText('after', DEMO_HELP)
+    .action(async (scenario: string | undefined, flags) => {
       const { demoCommand } = await import('./commands/demo.js');
-      setExit(await demoCommand(scenario, flags, io));
+      setExit(await demoCommand(scenario ?? 'healthy', flags, io));
     });
 
   cli
@@ -178,7 +173,13 @@ Examples:
 
 /** Whether the command line asked for JSON, read from the raw words (they may not parse). */
 function wantsJson(argv: string[]): boolean {
-  return argv.some((arg, i) => arg === '--json' || arg.toLowerCase() === '--format=json' || ((arg === '--format' || arg === '-f') && argv[i + 1]?.toLowerCase() === 'json'));
+  return argv.some(
+    (arg, i) =>
+      arg === '--json' ||
+      arg.toLowerCase() === '--format=json' ||
+      arg.toLowerCase() === '--output=json' ||
+      (['--format', '-f', '--output', '-o'].includes(arg) && argv[i + 1]?.toLowerCase() === 'json'),
+  );
 }
 
 /**
@@ -216,7 +217,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       cli.outputHelp();
       return 2;
     }
-    await cli.parseAsync(argv);
+    await cli.parseAsync(moveOptionsAfterCommand(argv, COMMANDS));
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -22,6 +22,26 @@ export interface CallSettings {
   authMode: AuthMode;
   /** Removes the environment's secrets from any text kept as evidence. */
   scrub: Scrubber;
+  /** Told when a call starts; the function it returns, when the call ends (the spinner's "waiting on"). */
+  watch?: (call: CallInFlight) => () => void;
+}
+
+/** A call still waiting for its answer. */
+export interface CallInFlight {
+  service: string;
+  operation: string;
+  region: string | undefined;
+  startedAt: number;
+}
+
+/** The client's Region, when its config says (an SDK client's `config.region` is an async provider). */
+async function regionOf(client: unknown): Promise<string | undefined> {
+  const region = (client as { config?: { region?: unknown } }).config?.region;
+  try {
+    return typeof region === 'function' ? String(await region()) : typeof region === 'string' ? region : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 interface SdkErrorShape {
@@ -41,6 +61,7 @@ export async function callAws<T>(
   settings: CallSettings,
 ): Promise<CallOutcome<T>> {
   const started = performance.now();
+  const done = settings.watch?.({ service: meta.service, operation: meta.operation, region: await regionOf(client), startedAt: Date.now() });
   try {
     if (settings.signal.aborted) throw abortError(settings.signal);
     const value = (await client.send(command, { abortSignal: settings.signal })) as T & SdkErrorShape;
@@ -75,6 +96,8 @@ export async function callAws<T>(
         message: settings.scrub(typeof shape.message === 'string' ? shape.message : String(error)).slice(0, 2000),
       },
     };
+  } finally {
+    done?.();
   }
 }
 

@@ -8,6 +8,20 @@ export interface AuthSetup {
   apiKey: ApiKeyInfo | null;
   /** The SDK's default chain, memoized: one resolution serves every client and Region. */
   provider: AwsCredentialIdentityProvider;
+  /** The profile the chain was told to use, and where that came from. */
+  profile?: { name: string; from: '--profile' | 'AWS_PROFILE' } | null;
+}
+
+/**
+ * The SDK's chain prints its own warnings (e.g. "Multiple credential sources detected") with
+ * console.warn unless given a logger; the credentials gate reports them itself, so they stay quiet.
+ * (The chain treats a logger named NoOpLogger as absent: this one has its own name.)
+ */
+class QuietChainLogger {
+  debug(): void {}
+  info(): void {}
+  warn(): void {}
+  error(): void {}
 }
 
 /**
@@ -17,7 +31,7 @@ export interface AuthSetup {
  */
 export function setUpAuth(env: NodeJS.ProcessEnv, profile: string | undefined): AuthSetup {
   const token = env.AWS_BEARER_TOKEN_BEDROCK;
-  const chain = fromNodeProviderChain(profile ? { profile } : {});
+  const chain = fromNodeProviderChain({ ...(profile ? { profile } : {}), logger: new QuietChainLogger() });
   let pending: Promise<AwsCredentialIdentity> | undefined;
   const provider: AwsCredentialIdentityProvider = (options) => {
     pending ??= chain(options).catch((error: unknown) => {
@@ -30,6 +44,7 @@ export function setUpAuth(env: NodeJS.ProcessEnv, profile: string | undefined): 
     mode: token === undefined ? 'sigv4' : 'api-key',
     apiKey: token === undefined ? null : inspectApiKey(token),
     provider,
+    profile: profile ? { name: profile, from: '--profile' } : env.AWS_PROFILE ? { name: env.AWS_PROFILE, from: 'AWS_PROFILE' } : null,
   };
 }
 

@@ -258,6 +258,17 @@ export const CREDENTIAL_CAUSES = causes({
       docs: DOCS.apiKeys,
     },
   },
+  'multiple-credential-sources': {
+    gate: 'credentials',
+    status: 'warn',
+    summary: 'Both a profile and the access keys in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are set: the JS SDK uses the profile, while other tools may use the keys.',
+    fix: {
+      text: 'Set only one source: unset the access-key variables to use the profile, or unset AWS_PROFILE (and drop --profile) to use the keys.',
+      actor: 'caller',
+      commands: ['unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN', 'aws configure list'],
+      docs: DOCS.credentials,
+    },
+  },
   'credential-source-timeout': {
     gate: 'credentials',
     status: 'inconclusive',

@@ -5,7 +5,7 @@ import { runPlanUntilReady } from '../api/wait-for-ready.js';
 import { UsageError } from '../errors.js';
 import type { Gate } from '../types.js';
 import { gateListing, renderGateList } from '../report/gate-list.js';
-import { renderHuman } from '../report/human.js';
+import { renderHuman, verdictLine } from '../report/human.js';
 import { SIGNAL_EXIT } from '../pipeline/result.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { parseFailOn } from '../pipeline/fail-on.js';
@@ -13,12 +13,13 @@ import { failingStatuses } from '../report/json.js';
 import { withRunContext } from '../report/run-context.js';
 import { loadConfig, type LoadedConfig } from './config-file.js';
 import { inGitHubActions, writeGitHubOutputs } from './github-actions.js';
-import { emit, COMMAND_FORMATS, parseFormat, useColor, type Io } from './io.js';
+import { chooseFormat, COMMAND_FORMATS, emit, terminalWidth, useColor, type Io } from './io.js';
+import { startProgress } from './progress.js';
 import { progressLine, waitSettings } from './wait.js';
 
 interface CheckFlags {
-  region: string[];
-  model: string[];
+  region?: string[];
+  model?: string[];
   profile?: string;
   /** false only with --no-invoke. */
   invoke: boolean;
@@ -46,8 +47,8 @@ interface CheckFlags {
 function doctorOptions(flags: CheckFlags, { config }: LoadedConfig, env: NodeJS.ProcessEnv, signal: AbortSignal): DoctorSettings {
   if (flags.timeout !== undefined && !/^\d+(\.\d+)?$/.test(flags.timeout.trim())) throw new UsageError(`--timeout "${flags.timeout}" is not a number of seconds`);
   return {
-    regions: flags.region.length > 0 ? flags.region : (config.regions ?? []),
-    models: flags.model.length > 0 ? flags.model : (config.models ?? []),
+    regions: flags.region?.length ? flags.region : (config.regions ?? []),
+    models: flags.model?.length ? flags.model : (config.models ?? []),
     profile: flags.profile,
     invoke: flags.invoke === false ? false : (config.invoke ?? true),
     allowSubscribe: flags.allowSubscribe ?? config.allowSubscribe ?? false,
@@ -72,11 +73,22 @@ async function assertWritable(file: string, flag = '--output'): Promise<void> {
   }
 }
 
+/** The report as YAML (the AWS CLI's --output yaml), loaded only when asked for. */
+async function yamlText(report: object): Promise<string> {
+  // The package's Node build is CommonJS: imported, its functions sit under `default`.
+  return (await import('yaml')).default.stringify(report);
+}
+
+/** The command line as typed, for a ticket (the report's redaction and scrubbing apply to it). */
+function commandLine(io: Io): string[] {
+  return io.argv ?? ['bedrock-doctor', 'check'];
+}
+
 /** check: plan the matrix, run every gate, render, and return the exit code. */
 export async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
-  const format = parseFormat(flags.format, flags.json, COMMAND_FORMATS.check);
+  const { format, file } = chooseFormat(flags, COMMAND_FORMATS.check);
   if (flags.listChecks) {
-    await emit(io, format === 'json' ? JSON.stringify(gateListing(), null, 2) + '\n' : renderGateList(), { output: flags.output });
+    await emit(io, format === 'json' ? JSON.stringify(gateListing(), null, 2) + '\n' : renderGateList(), { output: file });
     return 0;
   }
   // The first Ctrl-C or SIGTERM stops the run and prints what is known; a second Ctrl-C exits at once.
@@ -85,17 +97,13 @@ export async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
   const options = doctorOptions(flags, config, io.env, interrupt.signal);
   const wait = waitSettings(flags.wait, io.env);
   const plan = await planDoctor(options);
-  if (flags.output) await assertWritable(flags.output);
+  if (file) await assertWritable(file);
   if (flags.jsonFile) await assertWritable(flags.jsonFile, '--json-file');
   // A terminal that reports no width (some pseudo-terminals) would make the spinner's line
   // arithmetic divide by zero, so it gets no spinner either.
   const interactive =
-    format === 'human' && Boolean(io.stderr.isTTY) && ((io.stderr as { columns?: number }).columns ?? 0) > 0 && !io.env.CI && !flags.output;
-  // The spinner is for a person at a terminal: loaded only then.
-  const spinner = interactive
-    ? // ora would put the terminal in raw mode to discard typing, which swallows Ctrl-C.
-      (await import('ora')).default({ text: `Checking ${plan.targets.length} target${plan.targets.length === 1 ? '' : 's'}…`, stream: io.stderr, color: 'cyan', discardStdin: false }).start()
-    : null;
+    format === 'human' && Boolean(io.stderr.isTTY) && ((io.stderr as { columns?: number }).columns ?? 0) > 0 && !io.env.CI && !file;
+  const progress = interactive ? await startProgress(io, plan.targets.length * plan.gates.length) : null;
   const onSignal = (signal: NodeJS.Signals) => {
     if (interrupt.signal.aborted) {
       if (signal === 'SIGINT') process.exit(SIGNAL_EXIT.SIGINT);
@@ -105,45 +113,41 @@ export async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  let done = 0;
-  let total = plan.targets.length * plan.gates.length;
   try {
-    const onCheck = () => {
-      done++;
-      if (spinner) spinner.text = `Checking… ${done}/${total}`;
-    };
-    const onAttempt = (progress: Parameters<typeof progressLine>[0]) => {
+    const onAttempt = (step: Parameters<typeof progressLine>[0]) => {
       if (interrupt.signal.aborted) return;
-      spinner?.clear();
-      io.stderr.write(progressLine(progress, wait?.waitMs ?? 0));
+      const line = progressLine(step, wait?.waitMs ?? 0);
       // The next attempt checks only the targets not ready.
-      done = 0;
-      total = progress.notReady.length * plan.gates.length;
-      if (spinner && progress.nextInMs !== null) spinner.text = `Waiting for attempt ${progress.attempt + 1}…`;
+      if (progress) progress.nextAttempt(line, step.notReady.length * plan.gates.length);
+      else io.stderr.write(line);
     };
-    const checked = wait
-      ? await runPlanUntilReady(plan, options, { ...wait, onAttempt }, { onCheck })
-      : await runPlan(plan, options, { onCheck });
+    const hooks = progress?.hooks ?? {};
+    const checked = wait ? await runPlanUntilReady(plan, options, { ...wait, onAttempt }, hooks) : await runPlan(plan, options, hooks);
+    progress?.stop();
     const { run } = checked;
-    // Named only when one was read: without a file the report is the library's, unchanged.
-    const report = config.file ? { ...checked.report, configFile: config.file } : checked.report;
+    // The time a person waited: from the process's start, loading included. The config file is
+    // named only when one was read: without one the report is the library's, unchanged.
+    const report = { ...checked.report, durationMs: Math.round(performance.now()), ...(config.file ? { configFile: config.file } : {}) };
     const strict = failingStatuses(options).includes('warn');
-    spinner?.stop();
     const text =
       format === 'json'
         ? JSON.stringify(report, null, 2) + '\n'
-        : format === 'markdown'
-          ? renderMarkdown(report)
-          : renderHuman(report, run.checks, { color: useColor(io) && !flags.output, verbose: Boolean(flags.verbose), strict });
-    await emit(io, withRunContext(text, format, report), { redact: flags.redact, output: flags.output });
+        : format === 'yaml'
+          ? await yamlText(report)
+          : format === 'markdown'
+            ? renderMarkdown(report, { command: commandLine(io), generatedAt: new Date() })
+            : renderHuman(report, run.checks, { color: useColor(io) && !file, verbose: Boolean(flags.verbose), strict, width: terminalWidth(io, file) });
+    await emit(io, withRunContext(text, format, report), { redact: flags.redact, output: file });
+    // The report went to a file: the terminal still gets the verdict, in one line.
+    if (file) io.stderr.write(`${verdictLine(report)} Report written to ${file}.\n`);
     if (flags.jsonFile) await emit(io, JSON.stringify(report, null, 2) + '\n', { redact: flags.redact, output: flags.jsonFile });
     if (inGitHubActions(io.env)) {
-      const annotationsOn = format === 'human' && !flags.output ? 'stdout' : 'stderr';
+      const annotationsOn = format === 'human' && !file ? 'stdout' : 'stderr';
       await writeGitHubOutputs(io, report, { failOn: failingStatuses(options), redact: flags.redact, annotationsOn });
     }
     return report.exitCode;
   } finally {
-    spinner?.stop();
+    progress?.stop();
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
   }

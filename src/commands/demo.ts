@@ -3,16 +3,26 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { closest, distance } from 'fastest-levenshtein';
 import { UsageError } from '../errors.js';
 import { PACKAGE_ROOT } from '../version.js';
 import { SCENARIOS, findScenario, scenarioArgs, scenarioEnvironment, startEmulator, type Scenario } from '../sandbox/index.js';
-import { emit, COMMAND_FORMATS, parseFormat, useColor, writeOut, type Format, type Io } from './io.js';
+import { chooseFormat, COMMAND_FORMATS, emit, useColor, writeOut, type Format, type Io } from './io.js';
 
 interface DemoFlags {
   list?: boolean;
   format?: string;
+  output?: string;
+  strict?: boolean;
   json?: boolean;
   verbose?: boolean;
+}
+
+/** The nearest scenario name to a typo, as commander suggests commands. */
+function didYouMean(name: string): string {
+  const names = SCENARIOS.map((s) => s.name);
+  const nearest = closest(name.toLowerCase(), names);
+  return distance(name.toLowerCase(), nearest) <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean ${nearest}?)` : '';
 }
 
 /** The CLI as the user runs it. */
@@ -35,8 +45,19 @@ function listScenarios(io: Io, format: string): Promise<void> {
  * environment without touching the user's. The child runs in its own process group, and the
  * demo hands it each Ctrl-C or SIGTERM once, so it reports what it knows; the demo waits for it.
  */
-function runCheck(scenario: Scenario, env: Record<string, string>, format: Format, verbose: boolean, io: Io): Promise<number> {
-  const args = [BIN, 'check', ...scenarioArgs(scenario), '--format', format, ...(verbose ? ['--verbose'] : [])];
+/** What the demo passes on to check: the same output flags mean the same there. */
+interface PassedOn {
+  format: Format;
+  file?: string;
+  verbose: boolean;
+  strict: boolean;
+}
+
+function runCheck(scenario: Scenario, env: Record<string, string>, passed: PassedOn, io: Io): Promise<number> {
+  const args = [
+    BIN, 'check', ...scenarioArgs(scenario), '--format', passed.format,
+    ...(passed.file ? ['--output', passed.file] : []), ...(passed.verbose ? ['--verbose'] : []), ...(passed.strict ? ['--strict'] : []),
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
@@ -63,13 +84,13 @@ function runCheck(scenario: Scenario, env: Record<string, string>, format: Forma
  * started in-process on 127.0.0.1 with a scenario. Nothing reaches AWS.
  */
 export async function demoCommand(name: string, flags: DemoFlags, io: Io): Promise<number> {
-  const format = parseFormat(flags.format, flags.json, COMMAND_FORMATS.demo);
+  const { format, file } = chooseFormat(flags, COMMAND_FORMATS.demo);
   if (flags.list) {
     await listScenarios(io, format);
     return 0;
   }
   const scenario = findScenario(name);
-  if (!scenario) throw new UsageError(`no scenario "${name}"; see bedrock-doctor demo --list`);
+  if (!scenario) throw new UsageError(`no scenario "${name.slice(0, 60)}"${didYouMean(name)}; see bedrock-doctor demo --list`);
 
   const home = await mkdtemp(join(tmpdir(), 'bedrock-doctor-demo-'));
   const emulator = await startEmulator(scenario);
@@ -81,7 +102,7 @@ export async function demoCommand(name: string, flags: DemoFlags, io: Io): Promi
     else env.NO_COLOR = '1';
     for (const key of ['TERM', 'CI', 'COLUMNS', 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED']) if (io.env[key] !== undefined) env[key] = io.env[key]!;
     if (format === 'human') io.stderr.write(`Scenario ${scenario.name}: ${scenario.title}\n(local AWS emulator at ${emulator.url}; nothing is sent to AWS)\n\n`);
-    return await runCheck(scenario, env, format, Boolean(flags.verbose), io);
+    return await runCheck(scenario, env, { format, file, verbose: Boolean(flags.verbose), strict: Boolean(flags.strict) }, io);
   } finally {
     await emulator.close();
     await rm(home, { recursive: true, force: true });

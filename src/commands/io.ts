@@ -11,10 +11,20 @@ export interface Io {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
+  /** The command line as typed (bedrock-doctor and its arguments), for a ticket. */
+  argv?: string[];
 }
 
 export function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, argv: ['bedrock-doctor', ...process.argv.slice(2)] };
+}
+
+/** Columns to wrap at: the terminal's, else COLUMNS, else 80; a file gets COLUMNS or 80. */
+export function terminalWidth(io: Io, file?: string): number {
+  const columns = file ? undefined : (io.stdout as { columns?: number }).columns;
+  if (columns && columns > 0) return columns;
+  const fromEnv = Number(io.env.COLUMNS);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80;
 }
 
 /** Colour on a terminal, honouring NO_COLOR and FORCE_COLOR (https://no-color.org). */
@@ -24,12 +34,12 @@ export function useColor(io: Io, stream: 'stdout' | 'stderr' = 'stdout'): boolea
   return Boolean(io[stream].isTTY) && io.env.TERM !== 'dumb';
 }
 
-export type Format = 'human' | 'json' | 'markdown';
+export type Format = 'human' | 'json' | 'markdown' | 'yaml';
 
 /** Each command's --format values, in one place: the commands parse them, completion offers them. */
 export const COMMAND_FORMATS = {
-  check: ['human', 'json', 'markdown'],
-  demo: ['human', 'json', 'markdown'],
+  check: ['human', 'json', 'markdown', 'yaml'],
+  demo: ['human', 'json', 'markdown', 'yaml'],
   explain: ['human', 'json'],
   clients: ['human', 'json'],
   models: ['human', 'json'],
@@ -41,6 +51,31 @@ export function parseFormat(value: string | undefined, json: boolean | undefined
   const format = (value ?? 'human').toLowerCase() as Format;
   if (!allowed.includes(format)) throw new UsageError(`--format must be one of ${allowed.join(', ')} (any case), not "${String(value).slice(0, 40)}"`);
   return json ? 'json' : format;
+}
+
+/**
+ * The AWS CLI's `--output` words pick a format, as they do there (table and text: the report a
+ * person reads); `-` is stdout; anything else is a file path, as before.
+ */
+const OUTPUT_WORDS: Record<string, Format> = { json: 'json', table: 'human', text: 'human', yaml: 'yaml' };
+
+export function parseOutput(value: string | undefined): { format?: Format; file?: string } {
+  if (value === undefined || value === '-') return {};
+  const format = OUTPUT_WORDS[value.toLowerCase()];
+  return format ? { format } : { file: value };
+}
+
+/**
+ * The format from --format, --json and --output together; an --output word that contradicts an
+ * explicit --format is a usage error, not a silent choice.
+ */
+export function chooseFormat(flags: { format?: string; json?: boolean; output?: string }, allowed: readonly Format[]): { format: Format; file?: string } {
+  const output = parseOutput(flags.output);
+  const explicit = flags.format !== undefined || flags.json ? parseFormat(flags.format, flags.json, allowed) : undefined;
+  if (explicit && output.format && explicit !== output.format) {
+    throw new UsageError(`--output ${flags.output} asks for ${output.format}, but --format says ${explicit}; give one of them (a file named ${flags.output}: --output ./${flags.output})`);
+  }
+  return { format: explicit ?? output.format ?? 'human', file: output.file };
 }
 
 /**
@@ -56,7 +91,6 @@ export async function emit(io: Io, text: string, options: { redact?: boolean; ou
     } catch (error) {
       throw new UsageError(`cannot write --output ${options.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
-    io.stderr.write(`Report written to ${options.output}\n`);
     return;
   }
   await writeOut(io.stdout, out);

@@ -6,11 +6,11 @@ import { hostsBedrock } from '../vocabulary/regions.js';
 import { emit, COMMAND_FORMATS, parseFormat, useColor, type Io } from './io.js';
 
 interface ModelsFlags {
-  region: string[];
   profile?: string;
   format?: string;
   json?: boolean;
-  timeout: string;
+  timeout?: string;
+  region?: string[];
 }
 
 /**
@@ -20,9 +20,10 @@ interface ModelsFlags {
  */
 export async function modelsCommand(flags: ModelsFlags, io: Io): Promise<number> {
   const format = parseFormat(flags.format, flags.json, COMMAND_FORMATS.models);
-  const seconds = Number(flags.timeout);
-  if (!/^\d+(\.\d+)?$/.test(flags.timeout.trim()) || seconds < 1 || seconds > 3600) throw new UsageError('--timeout must be a number of seconds between 1 and 3600');
-  const { regions } = await resolveRegions({ regions: flags.region, profile: flags.profile }, io.env);
+  const timeout = flags.timeout ?? '60';
+  const seconds = Number(timeout);
+  if (!/^\d+(\.\d+)?$/.test(timeout.trim()) || seconds < 1 || seconds > 3600) throw new UsageError('--timeout must be a number of seconds between 1 and 3600');
+  const { regions } = await resolveRegions({ regions: flags.region ?? [], profile: flags.profile }, io.env);
   const [{ openReadSession }, { modelOverview }] = await Promise.all([import('../aws/session.js'), import('../aws/model-overview.js')]);
   const session = await openReadSession({ env: io.env, profile: flags.profile, homeRegion: regions.find(hostsBedrock) ?? 'us-east-1', timeoutMs: Math.round(seconds * 1000) });
   let overview;

@@ -11,8 +11,8 @@ import { hostsBedrock } from '../vocabulary/regions.js';
 import { emit, type Io } from './io.js';
 
 interface PolicyFlags {
-  model: string[];
-  region: string[];
+  model?: string[];
+  region?: string[];
   account?: string;
   stream?: boolean;
   doctor?: boolean;
@@ -81,12 +81,12 @@ async function lookedUp(targets: PolicyTarget[], flags: PolicyFlags, io: Io): Pr
  */
 export async function policyCommand(flags: PolicyFlags, io: Io): Promise<number> {
   const format = validFormat(flags.format);
-  const refs = parseModels(flags.model);
+  const refs = parseModels(flags.model ?? []);
   const account = validAccount(flags.account, '--account');
   const principal = validPrincipal(flags.principal);
   const productIds = validProductIds(flags.productId ?? []);
   if (productIds.length > 0 && !flags.admin) throw new UsageError('--product-id narrows the --admin statement: pass --admin too');
-  const { regions } = await resolveRegions({ regions: flags.region, profile: flags.profile }, io.env);
+  const { regions } = await resolveRegions({ regions: flags.region ?? [], profile: flags.profile }, io.env);
   const looked = await lookedUp(matrix(regions, refs), flags, io);
   if (account && looked.account && account !== looked.account) {
     looked.notes.push(`--account ${account} is used for the profile ARNs, though the credentials belong to ${looked.account}.`);

@@ -77,5 +77,19 @@ export const checkCredentials: GateCheck = async (ctx, target) => {
       evidence,
     });
   }
+  const both = ctx.auth.profile && ctx.env.AWS_ACCESS_KEY_ID && ctx.env.AWS_SECRET_ACCESS_KEY ? ctx.auth.profile : null;
+  if (both) return multipleSources(both, `Account ${account} as ${arn}`, evidence);
   return pass('credentials', `Account ${account} as ${arn} (credentials from ${credentialSource}).`, evidence);
 };
+
+/**
+ * A profile and environment keys at once: the SDK picks the profile (and would warn on the
+ * console); the AWS CLI and boto3 pick the keys when the profile comes from AWS_PROFILE only.
+ */
+function multipleSources(profile: { name: string; from: '--profile' | 'AWS_PROFILE' }, who: string, evidence: Evidence): GateOutcome {
+  const others = profile.from === '--profile' ? 'as the AWS CLI and boto3 do with --profile' : 'but the AWS CLI and boto3 use the keys when the profile is set only by AWS_PROFILE';
+  return finding('credentials', 'multiple-credential-sources', {
+    summary: `${who}: two credential sources are set, the profile ${profile.name} (${profile.from}) and the keys in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY. The profile wins here and in the JS SDK, ${others}.`,
+    evidence,
+  });
+}

@@ -1,5 +1,4 @@
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { missingProfile, sharedProfiles } from '../aws/profiles.js';
 import { parseModelRef, type ModelRef } from '../vocabulary/model-id.js';
 import { isFipsRegion, regionProblem } from '../vocabulary/regions.js';
 import { UsageError } from '../errors.js';
@@ -55,23 +54,13 @@ export async function resolveRegions(input: { regions: string[]; profile?: strin
   const profileName = input.profile ?? env.AWS_PROFILE ?? 'default';
   try {
     // Loaded only when no flag or variable names the Region: the ini loader is part of the SDK.
-    const { loadSharedConfigFiles } = await import('@smithy/shared-ini-file-loader');
-    const { configFile, credentialsFile } = await loadSharedConfigFiles(sharedFilePaths(env));
+    const { configFile, credentialsFile } = await sharedProfiles(env);
     const region = configFile[profileName]?.region ?? credentialsFile[profileName]?.region;
     if (region) return { regions: validRegions([region], env), source: 'profile' };
   } catch {
     // unreadable config files: fall through to the usage error below
   }
   throw new UsageError('No Region: pass --region, or set AWS_REGION (the JS SDK ignores AWS_DEFAULT_REGION unless a tool reads it)');
-}
-
-/** Where the SDK looks for ~/.aws/config and ~/.aws/credentials, read from the given environment. */
-function sharedFilePaths(env: NodeJS.ProcessEnv): { configFilepath: string; filepath: string } {
-  const home = env.HOME || env.USERPROFILE || homedir();
-  return {
-    configFilepath: env.AWS_CONFIG_FILE || join(home, '.aws', 'config'),
-    filepath: env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials'),
-  };
 }
 
 function validRegions(regions: string[], env: NodeJS.ProcessEnv): string[] {
@@ -125,6 +114,10 @@ export async function planCheck(input: CheckInput, env: NodeJS.ProcessEnv): Prom
     throw new UsageError('--timeout must be a number of seconds between 1 and 3600');
   }
   validAccount(input.expectAccount, '--expect-account');
+  // A profile in neither shared file fails every call: said once, before any, as the AWS CLI says it.
+  const profile = input.profile ?? env.AWS_PROFILE;
+  const missing = profile ? await missingProfile(profile, env) : null;
+  if (missing) throw new UsageError(missing);
   const options = { noInvoke: input.noInvoke, allowSubscribe: input.allowSubscribe, expectAccount: input.expectAccount, stream: input.stream };
   const timeoutMs = Math.round(input.timeoutSeconds * 1000);
   const gates = { gates: only ? withDependencies(only) : [...GATES], only };

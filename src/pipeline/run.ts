@@ -34,6 +34,8 @@ export interface RunDependencies {
   invokeMaxAttempts?: number;
   /** Called for each check once its target is reconciled, for progress display. */
   onCheck?: (check: ReportCheck) => void;
+  /** Told when each AWS call starts and ends, for a progress display that says what it waits on. */
+  watch?: CallSettings['watch'];
 }
 
 /** Per-request limits: short enough that a run stays within the deadline, with one retry. */
@@ -88,7 +90,7 @@ export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunRe
       agent: await proxyAgent(deps.env, ca),
       ca,
     });
-  const settings = { signal: controller.signal, authMode: auth.mode, scrub: secretScrubber(deps.env) };
+  const settings: CallSettings = { signal: controller.signal, authMode: auth.mode, scrub: secretScrubber(deps.env), watch: deps.watch };
   // STS and IAM are asked in a Region that surely has them: the first target Region hosting Bedrock.
   const homeRegion = plan.targets.find((t) => hostsBedrock(t.region))?.region ?? 'us-east-1';
   const lookups = new Lookups(clients, auth, settings, homeRegion);

@@ -1,8 +1,9 @@
-/** Rendering one Diagnosis (the `explain` command): a short doctor-style block, or JSON. */
+/** Rendering diagnoses (the `explain` command): check's rows, or JSON. */
 
 import type { Diagnosis } from '../diagnosis/index.js';
 import type { Actor } from '../types.js';
-import { chalkFor, indent, paint, SYMBOLS, WHO } from './style.js';
+import { layoutFor, renderRow } from './human.js';
+import { chalkFor, oneLine } from './style.js';
 
 /** "0.95 (high)": how sure the rule is, in numbers and words, on every explain. */
 function confidenceWords(confidence: number): string {
@@ -10,23 +11,34 @@ function confidenceWords(confidence: number): string {
   return `${confidence.toFixed(2)} (${words})`;
 }
 
-export function renderDiagnosisHuman(d: Diagnosis, opts: { color: boolean }): string {
-  const c = chalkFor(opts.color);
-  const gate = d.gate === 'unknown' ? 'unknown gate' : d.gate;
-  const lines: string[] = [];
-  lines.push(`${paint(c, d.status, SYMBOLS[d.status])} ${c.bold(gate)} ${paint(c, d.status, d.status)}  ${c.dim(`cause: ${d.cause} · confidence ${confidenceWords(d.confidence)}`)}`);
-  lines.push(`  ${d.summary}`);
-  lines.push(`  ${c.bold(`Fix (${WHO.short[d.fix.actor]} must act):`)} ${d.fix.text}`);
-  for (const cmd of d.fix.commands ?? []) lines.push(`      ${c.cyan(cmd)}`);
-  if (d.fix.policy !== undefined) {
-    lines.push(`  ${c.bold('Policy:')}`);
-    lines.push(indent(JSON.stringify(d.fix.policy, null, 2), '    '));
-  }
-  if (d.fix.docs) lines.push(`  ${c.dim('Docs:')} ${c.underline(d.fix.docs)}`);
-  if (d.confidence > 0 && d.confidence < 0.7 && d.gate !== 'unknown') {
-    lines.push(c.dim(`  (low confidence: run bedrock-doctor check to confirm)`));
-  }
+export interface ExplainRenderOptions {
+  color: boolean;
+  /** Columns to wrap at (80 when unknown). */
+  width?: number;
+}
+
+/** One diagnosis in check's layout: the gate's row, its fix, then the cause and how sure the rule is. */
+export function renderDiagnosisHuman(d: Diagnosis, opts: ExplainRenderOptions): string {
+  const layout = layoutFor({ color: opts.color, width: opts.width });
+  const c = layout.chalk;
+  const lines = renderRow({ gate: d.gate, status: d.status, cause: d.cause, summary: d.summary, fix: d.fix }, layout);
+  lines.push(c.gray(`      cause: ${d.cause} · confidence ${confidenceWords(d.confidence)}`));
+  if (d.gate === 'unknown') lines.push(c.gray('      (no Bedrock cause recognised: run bedrock-doctor check to find the gate at fault)'));
+  else if (d.confidence > 0 && d.confidence < 0.7) lines.push(c.gray('      (low confidence: run bedrock-doctor check to confirm)'));
   return `${lines.join('\n')}\n`;
+}
+
+/** Every error of a log, in order, each under the line it came from; one error reads as one block. */
+export function renderDiagnosesHuman(found: readonly { diagnosis: Diagnosis; excerpt: string }[], opts: ExplainRenderOptions): string {
+  if (found.length === 1) return renderDiagnosisHuman(found[0]!.diagnosis, opts);
+  const c = chalkFor(opts.color);
+  const width = opts.width ?? 80;
+  const blocks = found.map(({ diagnosis, excerpt }, i) => {
+    const head = `Error ${i + 1} of ${found.length}:`;
+    return `${c.bold(head)} ${c.gray(oneLine(excerpt, width - head.length - 1))}\n${renderDiagnosisHuman(diagnosis, opts)}`;
+  });
+  const gates = [...new Set(found.map((f) => f.diagnosis.gate))].join(', ');
+  return `${blocks.join('\n')}\n${found.length} distinct errors; gates: ${gates}.\n`;
 }
 
 export interface DiagnosisJson {
@@ -57,4 +69,14 @@ export function diagnosisJson(d: Diagnosis): DiagnosisJson {
   if (d.fix.policy !== undefined) out.policy = d.fix.policy;
   if (d.fix.docs) out.docs = d.fix.docs;
   return out;
+}
+
+/** What `explain --format json` prints: the first diagnosis's fields, as ever, and every diagnosis in order. */
+export interface ExplainJson extends DiagnosisJson {
+  diagnoses: DiagnosisJson[];
+}
+
+export function explainJson(diagnoses: readonly Diagnosis[]): ExplainJson {
+  const all = diagnoses.map(diagnosisJson);
+  return { ...all[0]!, diagnoses: all };
 }

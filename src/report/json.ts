@@ -1,8 +1,9 @@
 import { exitCodeOf, SIGNAL_EXIT, type ExitCode, type FailOnStatus, type ReportCheck, type ReportIdentity, type RunResult } from '../pipeline/result.js';
-import { GATES, type Gate, type Target } from '../types.js';
+import { GATES, type Gate } from '../types.js';
 import type { ClientReport } from '../pipeline/client-plan.js';
 import { SCHEMA_VERSION, TOOL_NAME, VERSION } from '../version.js';
 import { WHO } from './style.js';
+import { targetVerdict, type TargetVerdict } from './verdict.js';
 
 /** One check as the JSON report carries it: `fix` is the text; the rest of the fix beside it. */
 interface JsonCheck extends Omit<ReportCheck, 'fix'> {
@@ -23,7 +24,8 @@ export interface JsonReport {
   only: Gate[] | null;
   /** The gates this report covers, in gate order: all seven, or the selection and the gates it depends on. */
   gatesRun: Gate[];
-  targets: Target[];
+  /** Each cell with its own verdict. */
+  targets: TargetVerdict[];
   checks: JsonCheck[];
   /** The single most important next step. */
   nextStep: string | null;
@@ -62,7 +64,7 @@ export function buildReport(run: RunResult, options: ReportOptions): JsonReport 
     ...(run.client ? { client: run.client } : {}),
     only: run.only ?? null,
     gatesRun: GATES.filter((gate) => run.checks.some((c) => c.gate === gate)),
-    targets: run.targets,
+    targets: run.targets.map((target) => targetVerdict(target, run.checks, failOn.includes('warn'))),
     checks: run.checks.map(({ fix, ...check }) => ({
       ...check,
       fix: fix?.text ?? null,

@@ -106,7 +106,8 @@ export function regionProblem(region: string): string | null {
   const commercial = /^(us|eu|ap|sa|ca|me|af|il|mx)-(\w+)-\d+$/.exec(real);
   if (isRegionShaped(region) && (!commercial || DIRECTIONS.test(commercial[2]!))) return null;
   const nearest = nearestRegion(real);
-  return `"${region.slice(0, 60)}" is not an AWS Region name${nearest ? `; did you mean ${nearest}?` : ' (e.g. us-east-1)'}`;
+  const some = BEDROCK_REGIONS.slice(0, 4).join(', ');
+  return `"${region.slice(0, 60)}" is not an AWS Region name${nearest ? `; did you mean ${nearest}?` : ` (Bedrock Regions: ${some} and ${BEDROCK_REGIONS.length - 4} more)`}`;
 }
 
 /** The Bedrock Region closest to a mistyped name (at most 3 edits), if any. */

@@ -131,3 +131,51 @@ describe('the JSON report', () => {
     }
   });
 });
+
+describe('--output as AWS CLI users type it', () => {
+  const scenario = SCENARIOS.find((s) => s.name === 'healthy')!;
+  const withEmulator = async (run: (env: Record<string, string>) => Promise<void>) => {
+    const emulator = await startEmulator(scenario);
+    try {
+      await run(await scenarioEnvironment(scenario, emulator, { home, inherit: env }));
+    } finally {
+      await emulator.close();
+    }
+  };
+
+  it.each([
+    ['json', (out: string) => expect(JSON.parse(out)).toMatchObject({ ready: true, targets: [{ ready: true, status: 'pass', gate: null }] })],
+    ['yaml', (out: string) => expect(out).toMatch(/^schemaVersion: 1\n[\s\S]*\nready: true\n/)],
+    ['table', (out: string) => expect(out).toMatch(/\nReady: this identity can call every model checked\.\n/)],
+  ] as const)('--output %s picks the format and writes no file of that name', async (word, check) => {
+    await withEmulator(async (e) => {
+      const run = await runCli(['check', ...scenarioArgs(scenario), '--output', word], e);
+      expect(run.code, run.stderr).toBe(0);
+      check(run.stdout);
+      await expect(readFile(word)).rejects.toThrow();
+    });
+  });
+
+  it('--output FILE writes the report there, and stderr still gets the one-line verdict', async () => {
+    await withEmulator(async (e) => {
+      const file = join(home, 'report.md');
+      const run = await runCli(['check', ...scenarioArgs(scenario), '--format', 'markdown', '--output', file], e);
+      expect(run).toMatchObject({ code: 0, stdout: '', stderr: `Ready (exit 0). Report written to ${file}.\n` });
+      expect(await readFile(file, 'utf8')).toMatch(/^### bedrock-doctor \S+: ready\n\n- Command: `bedrock-doctor check /);
+    });
+  });
+});
+
+describe('demo takes the same output flags as check', () => {
+  it('--output json prints the JSON report', async () => {
+    const run = await runCli(['demo', 'healthy', '--output', 'json'], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ready: true, exitCode: 0 });
+  });
+
+  it('--strict turns a warning into exit 1', async () => {
+    const run = await runCli(['demo', 'cannot-simulate', '--strict', '--json'], env);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ready: false, exitCode: 1 });
+    expect(run.code).toBe(1);
+  });
+});

@@ -69,4 +69,27 @@ describe('credential sources in the SDK chain', () => {
     expect(report.identity.credentialSource).toBe('shared-file');
     expect(emulator.requests.find((r) => r.service === 'bedrock-runtime')?.region).toBe('us-west-2');
   });
+
+  it.each([
+    ['AWS_PROFILE', [] as string[], { AWS_PROFILE: 'dev' }, /but the AWS CLI and boto3 use the keys when the profile is set only by AWS_PROFILE/],
+    ['--profile', ['--profile', 'dev'], {}, /as the AWS CLI and boto3 do with --profile/],
+  ])('a profile (%s) beside environment keys: the credentials gate warns, naming both and the winner; the SDK prints nothing', async (_case, args, extra, winner) => {
+    await writeFile(env.AWS_SHARED_CREDENTIALS_FILE!, `[dev]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = ${SECRET_CANARIES[0]}\n`);
+    const run = await runCli(['check', '--region', 'us-east-1', '--model', MODEL, ...args, '--json'], {
+      ...env,
+      ...extra,
+      AWS_ACCESS_KEY_ID: 'AKIAI44QH8DHBEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: SECRET_CANARIES[1]!,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toMatch(/Multiple credential sources|WARNING/);
+    const credentials = JSON.parse(run.stdout).checks.find((c: { gate: string }) => c.gate === 'credentials');
+    expect(credentials).toMatchObject({ status: 'warn', cause: 'multiple-credential-sources' });
+    expect(credentials.summary).toContain('two credential sources are set, the profile dev');
+    expect(credentials.summary).toContain('AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY');
+    expect(credentials.summary).toMatch(/The profile wins here and in the JS SDK/);
+    expect(credentials.summary).toMatch(winner);
+    expect(run.stdout + run.stderr).not.toContain(SECRET_CANARIES[0]);
+    expect(run.stdout + run.stderr).not.toContain(SECRET_CANARIES[1]);
+  });
 });

@@ -80,4 +80,24 @@ describe.runIf(hasScript)('interruption on a terminal', () => {
     expect(code).toBe(130);
     expect(screen).toMatch(/Interrupted: these are the results known so far\./);
   });
+
+  it('the spinner names the call it waits on, its Region and its time', async () => {
+    const scenario = findScenario('hanging-endpoint')!;
+    emulator = await startEmulator(scenario);
+    home = await mkdtemp(join(tmpdir(), 'bd-pty-'));
+    const env: Record<string, string> = { ...(await scenarioEnvironment(scenario, emulator, { home, inherit: process.env })), TERM: 'xterm' };
+    delete env.NO_COLOR;
+    delete env.CI;
+    const command = [process.execPath, BIN, 'check', ...scenarioArgs(scenario)].join(' ');
+    const child = spawn('script', ['-qfec', `stty cols 120 rows 30; ${command}`, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let screen = '';
+    child.stdout.on('data', (d) => (screen += d));
+    const waiting = /waiting on bedrock-runtime Converse in us-east-1 \(\d+ s\)/;
+    const deadline = Date.now() + 15_000;
+    while (!waiting.test(screen) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    child.stdin.write('\x03');
+    await new Promise((resolve) => child.on('close', resolve));
+    expect(screen).toMatch(waiting);
+  });
 });
+

@@ -40,7 +40,7 @@ describe('bad input: exit 2, one line naming the value and the accepted form, ze
     [['check', '--region', 'us-esat-1', '--model', HAIKU], /did you mean us-east-1\?/],
     [check('--model', HAIKU, '--timeout', 'soon'), /--timeout "soon" is not a number of seconds/],
     [check('--model', HAIKU, '--timeout', '0'), /between 1 and 3600/],
-    [check('--model', HAIKU, '--format', 'yaml'), /--format must be one of human, json, markdown/],
+    [check('--model', HAIKU, '--format', 'xml'), /--format must be one of human, json, markdown, yaml/],
     [check('--model', HAIKU, '--expect-account', '12'), /"12" is not a 12-digit AWS account id/],
     [check('--model', HAIKU, '--output', '/no/such/dir/report.json'), /cannot write --output/],
   ])('%j', async (args, message) => {

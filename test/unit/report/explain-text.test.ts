@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/diagnosis/index.js';
-import { diagnosisJson, renderDiagnosisHuman } from '../../../src/report/explain-text.js';
+import { diagnosisJson, renderDiagnosesHuman, renderDiagnosisHuman } from '../../../src/report/explain-text.js';
 import type { Diagnosis } from '../../../src/diagnosis/index.js';
 import type { Fix } from '../../../src/types.js';
 
@@ -14,36 +14,37 @@ const IAM_TEXT =
   'User: arn:aws:sts::1:assumed-role/r/s is not authorized to perform: bedrock:InvokeModel on resource: arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0 because no identity-based policy allows the bedrock:InvokeModel action';
 
 describe('renderDiagnosisHuman', () => {
-  it('prints gate, status, cause, summary, fix with actor, commands, policy and docs', () => {
+  it('prints the gate row as check does, then the fix with its actor, the policy, the docs, the cause and confidence', () => {
     const out = renderDiagnosisHuman(classify(IAM_TEXT), { color: false });
-    expect(out).toMatch(/^✖ iam fail {2}cause: iam-implicit-deny · confidence 0\.80 \(medium\)\n/);
-    expect(out).toContain('Fix (an administrator must act):');
+    expect(out).toMatch(/^ {2}✖ iam {12}\S/);
+    expect(out).toContain('\n      fix (an administrator): ');
     expect(out).toContain('"Action": [');
     expect(out).toContain('arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0');
-    expect(out).toContain('Docs: https://docs.aws.amazon.com/');
+    expect(out).toContain('\n        https://docs.aws.amazon.com/');
+    expect(out).toContain('\n      cause: iam-implicit-deny · confidence 0.80 (medium)\n');
     expect(out).not.toMatch(/\u001b\[/);
   });
 
-  it('indents commands and colours only when asked', () => {
+  it('indents commands as check does and colours only when asked', () => {
     const d = classify('ExpiredTokenException: The security token included in the request is expired');
     const plain = renderDiagnosisHuman(d, { color: false });
-    expect(plain).toContain('Fix (you must act):');
-    expect(plain).toMatch(/\n {6}aws sso login --profile/);
+    expect(plain).toContain('      fix (you): ');
+    expect(plain).toMatch(/\n {8}\$ aws sso login --profile/);
     expect(renderDiagnosisHuman(d, { color: true })).toMatch(/\u001b\[/);
   });
 
   it('renders the unknown diagnosis', () => {
     const out = renderDiagnosisHuman(classify('???'), { color: false });
-    expect(out).toContain('? unknown gate inconclusive');
-    expect(out).toContain('bedrock-doctor check');
+    expect(out).toMatch(/^ {2}\? unknown {8}\S/);
+    expect(out).toContain('run bedrock-doctor check');
   });
 });
 
 describe('renderDiagnosisHuman, by table', () => {
   it.each([
-    ['fail', '✖ provider-terms fail  cause: marketplace-subscription-pending · confidence 0.90 (high)'],
-    ['pending', '… provider-terms pending  cause: marketplace-subscription-pending · confidence 0.90 (high)'],
-    ['inconclusive', '? provider-terms inconclusive  cause: marketplace-subscription-pending · confidence 0.90 (high)'],
+    ['fail', '  ✖ provider-terms It is broken.'],
+    ['pending', '  … provider-terms It is broken.'],
+    ['inconclusive', '  ? provider-terms It is broken.'],
   ] as const)('opens a %s diagnosis with its symbol', (status, head) => {
     expect(renderDiagnosisHuman(diagnosis({ status }), { color: false }).split('\n')[0]).toBe(head);
   });
@@ -52,14 +53,14 @@ describe('renderDiagnosisHuman, by table', () => {
     ['fail', '31'],
     ['pending', '36'],
     ['inconclusive', '35'],
-  ] as const)('colours the %s symbol and status word like check does (ANSI %s)', (status, code) => {
+  ] as const)('colours the %s symbol and summary like check does (ANSI %s)', (status, code) => {
     const head = renderDiagnosisHuman(diagnosis({ status }), { color: true }).split('\n')[0]!;
     expect(head.match(new RegExp(`\u001b\\[${code}m`, 'g'))).toHaveLength(2);
   });
 
   it.each([
-    ['caller', '  Fix (you must act): Mend it.'],
-    ['administrator', '  Fix (an administrator must act): Mend it.'],
+    ['caller', '      fix (you): Mend it.'],
+    ['administrator', '      fix (an administrator): Mend it.'],
   ] as const)('names the actor: %s', (actor, line) => {
     expect(renderDiagnosisHuman(diagnosis({}, { actor }), { color: false }).split('\n')).toContain(line);
   });
@@ -76,11 +77,28 @@ describe('renderDiagnosisHuman, by table', () => {
     expect(out).toContain(`confidence ${confidence.toFixed(2)}`);
   });
 
-  it('prints commands, policy and docs in that order, indented', () => {
+  it('prints commands, policy and docs in that order, indented as in check', () => {
     const out = renderDiagnosisHuman(diagnosis({}, { commands: ['a', 'b'], policy: { Version: '2012-10-17' }, docs: 'https://d' }), { color: false });
     expect(out).toBe(
-      '✖ provider-terms fail  cause: marketplace-subscription-pending · confidence 0.90 (high)\n  It is broken.\n  Fix (you must act): Mend it.\n      a\n      b\n  Policy:\n    {\n      "Version": "2012-10-17"\n    }\n  Docs: https://d\n',
+      '  ✖ provider-terms It is broken.\n      fix (you): Mend it.\n        $ a\n        $ b\n        {\n          "Version": "2012-10-17"\n        }\n        https://d\n      cause: marketplace-subscription-pending · confidence 0.90 (high)\n',
     );
+  });
+});
+
+describe('renderDiagnosesHuman', () => {
+  it('heads each error of a log with its line, and counts them; one error reads as one block', () => {
+    const found = [
+      { diagnosis: classify('ExpiredTokenException: The security token included in the request is expired'), excerpt: 'ExpiredTokenException: The security token included in the request is expired' },
+      { diagnosis: classify(IAM_TEXT), excerpt: IAM_TEXT },
+    ];
+    const out = renderDiagnosesHuman(found, { color: false, width: 80 });
+    // Each heading is the error's first line, cut with "…" to the width.
+    expect(out).toMatch(/^Error 1 of 2: ExpiredTokenException: The security token included in the …\n {2}✖ credentials/);
+    expect(out).toMatch(/\nError 2 of 2: User: arn:aws:sts::1:assumed-role\/r\/s is not authorized to …\n {2}✖ iam/);
+    // Only a link or a policy's ARN (JSON cannot wrap inside a string) may pass the width.
+    expect(out.split('\n').filter((line) => line.length > 80 && !/https:|"arn:/.test(line))).toEqual([]);
+    expect(out.trimEnd().split('\n').at(-1)).toBe('2 distinct errors; gates: credentials, iam.');
+    expect(renderDiagnosesHuman(found.slice(0, 1), { color: false })).toBe(renderDiagnosisHuman(found[0]!.diagnosis, { color: false }));
   });
 });
 

@@ -14,9 +14,10 @@ const ADMIN_FIX: Fix = {
 };
 const CALLER_FIX: Fix = { text: 'Run aws sso login, then retry.', actor: 'caller', commands: ['aws sso login --profile dev'] };
 
-function render(r: RunResult, options: { verbose?: boolean; strict?: boolean; color?: boolean } = {}): string {
+/** Wide by default: these tests read the content; test/unit/report/layout.test.ts reads the wrapping. */
+function render(r: RunResult, options: { verbose?: boolean; strict?: boolean; color?: boolean; width?: number } = {}): string {
   const strict = Boolean(options.strict);
-  return renderHuman(buildReport(r, { strict }), r.checks, { color: Boolean(options.color), verbose: Boolean(options.verbose), strict });
+  return renderHuman(buildReport(r, { strict }), r.checks, { color: Boolean(options.color), verbose: Boolean(options.verbose), strict, width: options.width ?? 200 });
 }
 
 const lastLines = (text: string) => text.trimEnd().split('\n').slice(-2);
@@ -86,10 +87,25 @@ describe('renderHuman', () => {
     for (const text of absent) expect(out).not.toContain(text);
   });
 
-  it('groups the rows under each target, with the Region source', () => {
-    const out = render(run([check('iam', 'fail', ADMIN_FIX), check('iam', 'pass', null, { region: 'eu-west-1' })], { regionSource: 'AWS_REGION' }));
+  it('heads one target with its Region source', () => {
+    const out = render(run([check('iam', 'fail', ADMIN_FIX)], { regionSource: 'AWS_REGION' }));
     expect(out).toMatch(/^amazon\.nova-lite-v1:0 {2}· {2}us-east-1 {2}\(Region from AWS_REGION\)\n {2}✖ iam {12}iam says fail\n/);
-    expect(out).toContain('\namazon.nova-lite-v1:0  ·  eu-west-1  (Region from AWS_REGION)\n  ✔ iam            iam says pass\n');
+  });
+
+  it('opens several targets with a grid, then details only for the cells not ready', () => {
+    const out = render(run([check('iam', 'fail', ADMIN_FIX), check('iam', 'pass', null, { region: 'eu-west-1' })], { regionSource: 'AWS_REGION' }));
+    expect(out).toMatch(/^Region from AWS_REGION\n {25}us-east-1 {9}eu-west-1\n {2}amazon\.nova-lite-v1:0 {2}✖ iam {13}✔ ready\n/);
+    expect(out).toContain('\n✖ amazon.nova-lite-v1:0  ·  us-east-1\n  ✖ iam            iam says fail\n');
+    expect(out).not.toContain('·  eu-west-1');
+    expect(out).toContain('\n1 of 2 targets not ready. An administrator must act for amazon.nova-lite-v1:0 in us-east-1 (iam): Attach a policy');
+  });
+
+  it('prints a row every target shares once, and every cell on --verbose', () => {
+    const cells = ['us-east-1', 'eu-west-1'].flatMap((region) => [check('credentials', 'pass', null, { region }), check('iam', region === 'us-east-1' ? 'fail' : 'pass', ADMIN_FIX, { region })]);
+    const out = render(run(cells));
+    expect(out.match(/credentials says pass/g)).toHaveLength(1);
+    expect(out).toContain('\nEvery target\n  ✔ credentials    credentials says pass\n');
+    expect(render(run(cells), { verbose: true })).toContain('✔ amazon.nova-lite-v1:0  ·  eu-west-1\n  ✔ iam            iam says pass');
   });
 
   it.each([

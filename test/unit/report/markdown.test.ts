@@ -22,11 +22,11 @@ describe('renderMarkdown', () => {
     expect(markdown(checks).split('\n')[0]).toBe(heading);
   });
 
-  it('writes one table row per check, with cause and request id', () => {
+  it('writes one table row per check, with cause and request id, findings first', () => {
     const md = markdown([check('iam', 'pass'), check('invoke', 'fail', null, { evidence: { requestId: 'req-9' } })]);
     expect(rows(md)).toEqual([
-      '| us-east-1 | `amazon.nova-lite-v1:0` | iam | pass |  | iam says pass |  |',
       '| us-east-1 | `amazon.nova-lite-v1:0` | invoke | fail | iam-implicit-deny | invoke says fail | req-9 |',
+      '| us-east-1 | `amazon.nova-lite-v1:0` | iam | pass |  | iam says pass |  |',
     ]);
   });
 
