@@ -7,9 +7,10 @@ import { classifyAll } from '../diagnosis/index.js';
 import { explainJson, type ExplainJson } from '../report/explain-text.js';
 
 export { runDoctor, type DoctorClients, type DoctorOptions } from './run-doctor.js';
-export { runDoctorUntilReady, type WaitOptions } from './wait-for-ready.js';
+export { runDoctorUntilReady } from './wait-for-ready.js';
+export type { WaitOptions } from './options.js';
 export { FAIL_ON_STATUSES, type FailOnStatus } from '../pipeline/result.js';
-export type { AttemptProgress, Backoff } from '../pipeline/wait.js';
+export type { AttemptProgress, Backoff } from '../pipeline/result.js';
 export type { JsonReport as DoctorReport } from '../report/json.js';
 export type { DiagnosisJson as Diagnosis, ExplainJson as Explanation } from '../report/explain-text.js';
 export { UsageError } from '../errors.js';

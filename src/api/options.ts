@@ -1,5 +1,5 @@
 import type { Gate } from '../types.js';
-import type { FailOnStatus } from '../pipeline/result.js';
+import type { AttemptProgress, Backoff, FailOnStatus } from '../pipeline/result.js';
 
 /**
  * AWS SDK v3 clients for a Region: an STSClient, IAMClient, BedrockClient and
@@ -47,4 +47,14 @@ export interface DoctorOptions {
   signal?: AbortSignal;
   /** AWS clients to use instead of the doctor's own (e.g. clients built on mocks). */
   clients?: DoctorClients;
+}
+
+/** How long to wait for access that is still taking effect. */
+export interface WaitOptions {
+  /** Keep re-checking the targets that are not ready for this long (ms) from the first attempt. */
+  waitMs: number;
+  /** Default: first retry after 12 s, growing 1.5 times up to once a minute. */
+  backoff?: Backoff;
+  /** Called after each attempt: the targets not ready yet, and when the next attempt comes. */
+  onAttempt?: (progress: AttemptProgress) => void;
 }

@@ -1,7 +1,7 @@
 import { access, constants } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { planDoctor, runPlan, type DoctorSettings } from '../api/plan-and-run.js';
-import { runPlanUntilReady } from '../api/wait-for-ready.js';
+import { runPlanUntilReady } from '../api/plan-and-run.js';
 import { UsageError } from '../errors.js';
 import type { Gate } from '../types.js';
 import { gateListing, renderGateList } from '../report/gate-list.js';

@@ -9,18 +9,13 @@ import { loadClient } from '../clients/load.js';
 import { causeSpec, describeCause } from '../causes/index.js';
 import { UsageError } from '../errors.js';
 import type { PlannedTarget } from '../gates/shared/context.js';
-import type { SettingOrigin, Status } from '../types.js';
+import type { SettingOrigin } from '../types.js';
+import type { ClientReport } from './result.js';
 import { parseModelRef } from '../vocabulary/model-id.js';
 import { regionProblem } from '../vocabulary/regions.js';
 
 /** What the report says about the client: never a secret, only names of files, settings and variables. */
-export interface ClientReport {
-  name: string;
-  assumptions: string[];
-  files: { path: string; found: boolean; problem?: string }[];
-  profile: { name: string; from: SettingOrigin } | null;
-  findings: { cause: string; status: Status; role: string | null; summary: string; fix: string | null }[];
-}
+export type { ClientReport } from './result.js';
 
 export interface ClientPlan {
   targets: PlannedTarget[];

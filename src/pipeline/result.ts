@@ -1,7 +1,6 @@
 import type { AuthMode } from '../vocabulary/api-key.js';
 import type { GateResult } from '../gates/shared/result.js';
-import type { Gate, Status, Target } from '../types.js';
-import type { ClientReport } from './client-plan.js';
+import type { Gate, SettingOrigin, Status, Target } from '../types.js';
 
 /**
  * Where the Region came from: the flag, AWS_REGION, AWS_DEFAULT_REGION, the profile, or the
@@ -59,4 +58,31 @@ export function exitCodeOf(checks: { status: Status }[], failOn: boolean | reado
   if (checks.some((c) => failing.has(c.status))) return 1;
   if (checks.some((c) => c.status === 'inconclusive' || c.status === 'pending')) return 3;
   return 0;
+}
+
+/** `check --from`: the client's configuration as read (files, assumptions, findings). Here, with the other report types, so the published types stay free of the SDK's. */
+export interface ClientReport {
+  name: string;
+  assumptions: string[];
+  files: { path: string; found: boolean; problem?: string }[];
+  profile: { name: string; from: SettingOrigin } | null;
+  findings: { cause: string; status: Status; role: string | null; summary: string; fix: string | null }[];
+}
+
+/** --wait's backoff: the first retry's delay, growing to the cap. */
+export interface Backoff {
+  baseMs: number;
+  capMs: number;
+}
+
+/** What --wait reports after each attempt. */
+export interface AttemptProgress {
+  attempt: number;
+  targets: number;
+  /** The targets still not ready, each with its checks from this attempt. */
+  notReady: Array<{ target: Target; checks: ReportCheck[] }>;
+  /** The delay before the next attempt; null when there is none. */
+  nextInMs: number | null;
+  /** Time since the first attempt started. */
+  elapsedMs: number;
 }

@@ -6,14 +6,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Target } from '../types.js';
 import type { Plan } from './plan.js';
-import type { ReportCheck, RunResult } from './result.js';
+import type { AttemptProgress, Backoff, ReportCheck, RunResult } from './result.js';
+
+export type { AttemptProgress, Backoff } from './result.js';
 
 /** The first retry's delay, which is also the least time between two attempts, and the longest delay. */
-export interface Backoff {
-  baseMs: number;
-  capMs: number;
-}
-
 /** First retry after 12 s, then 18, 27, 40.5 s… up to once a minute; never more often than every 10 s. */
 export const DEFAULT_BACKOFF: Backoff = { baseMs: 12_000, capMs: 60_000 };
 const GROWTH = 1.5;
@@ -24,16 +21,6 @@ export function retryDelay(retry: number, backoff: Backoff = DEFAULT_BACKOFF): n
 }
 
 /** What one attempt showed, for progress lines. */
-export interface AttemptProgress {
-  attempt: number;
-  targets: number;
-  /** The targets still not ready, each with its checks from this attempt. */
-  notReady: Array<{ target: Target; checks: ReportCheck[] }>;
-  /** The delay before the next attempt; null when there is none. */
-  nextInMs: number | null;
-  /** Time since the first attempt started. */
-  elapsedMs: number;
-}
 
 export interface WaitSettings {
   /** How long to keep re-checking, from the first attempt's start. */

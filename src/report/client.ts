@@ -1,7 +1,7 @@
 /** How `check --from` shows the client: what was read, what was assumed, and where each target came from. */
 
 import type { ChalkInstance } from 'chalk';
-import type { ClientReport } from '../pipeline/client-plan.js';
+import type { ClientReport } from '../pipeline/result.js';
 import type { SettingOrigin, Target } from '../types.js';
 import { paint, SYMBOLS, WHO } from './style.js';
 

@@ -188,6 +188,12 @@ export function renderHuman(report: JsonReport, checks: ReportCheck[], options: 
     // Several Regions come from flags; one Region with several models may come from elsewhere.
     if (report.regionSource !== 'flag') lines.push(chalk.gray(`Region from ${report.regionSource}`));
     lines.push(...(renderGrid(report.targets, layout.width, chalk) ?? renderCellList(report.targets, layout.width, chalk)));
+    // check --from: where each target came from (the client's setting for its model and Region).
+    const fromClient = report.targets.filter((t) => t.origin);
+    if (fromClient.length > 0) {
+      lines.push('', chalk.bold('Where each target comes from'));
+      for (const t of fromClient) lines.push(wrapHanging('  ', `${t.model}  ·  ${t.region}  ${chalk.gray(targetNote(t, report.regionSource))}`, layout.width, 4));
+    }
     const shared = sharedGates(report, checks);
     const first = report.targets[0]!;
     if (shared.size > 0) {

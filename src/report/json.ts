@@ -1,6 +1,5 @@
-import { exitCodeOf, SIGNAL_EXIT, type ExitCode, type FailOnStatus, type ReportCheck, type ReportIdentity, type RunResult } from '../pipeline/result.js';
+import { exitCodeOf, SIGNAL_EXIT, type ClientReport, type ExitCode, type FailOnStatus, type ReportCheck, type ReportIdentity, type RunResult } from '../pipeline/result.js';
 import { GATES, type Gate } from '../types.js';
-import type { ClientReport } from '../pipeline/client-plan.js';
 import { SCHEMA_VERSION, TOOL_NAME, VERSION } from '../version.js';
 import { WHO } from './style.js';
 import { targetVerdict, type TargetVerdict } from './verdict.js';

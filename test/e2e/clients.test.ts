@@ -113,8 +113,9 @@ describe('check --from against the emulator', () => {
     const { run } = await runFrom(['check', '--from', 'claude-code', '--model', 'amazon.nova-lite-v1:0', '--no-invoke'], { '.claude/settings.json': JSON.stringify(settings) });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Client claude-code');
-    expect(run.stdout).toMatch(/us\.anthropic\.claude-sonnet-4-20250514-v1:0 {2}· {2}us-east-1 {2}\(claude-code main model: model from ANTHROPIC_MODEL in ~\/\.claude\/settings\.json; Region from AWS_REGION in ~\/\.claude\/settings\.json; invoke, streaming\)/);
-    expect(run.stdout).toMatch(/amazon\.nova-lite-v1:0 {2}· {2}us-east-1 {2}\(claude-code --model: model from --model/);
+    // Wrapped to the width: read as one line.
+    expect(run.stdout.replace(/\s+/g, ' ')).toMatch(/us\.anthropic\.claude-sonnet-4-20250514-v1:0 · us-east-1 \(claude-code main model: model from ANTHROPIC_MODEL in ~\/\.claude\/settings\.json; Region from AWS_REGION in ~\/\.claude\/settings\.json; invoke, streaming\)/);
+    expect(run.stdout.replace(/\s+/g, ' ')).toMatch(/amazon\.nova-lite-v1:0 · us-east-1 \(claude-code --model: model from --model/);
   });
 
   it('a client not configured for Bedrock: one line naming the setting, exit 2, no AWS call', async () => {

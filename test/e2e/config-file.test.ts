@@ -50,7 +50,7 @@ describe('check with a config file', () => {
   it('takes its targets and options from bedrock-doctor.config.json, and says so', async () => {
     const run = await checkIn('throttled-invoke', { 'bedrock-doctor.config.json': CONFIG }, ['--json']);
     const report = JSON.parse(run.stdout);
-    expect(report.targets).toEqual([{ region: 'us-west-2', model: MODEL }]);
+    expect(report.targets.map(({ region, model }: { region: string; model: string }) => ({ region, model }))).toEqual([{ region: 'us-west-2', model: MODEL }]);
     expect(report.configFile).toBe('bedrock-doctor.config.json');
     // failOn: ["inconclusive"] makes the throttled call exit 1 instead of 3.
     expect(run.code, run.stderr).toBe(1);
@@ -59,7 +59,7 @@ describe('check with a config file', () => {
   it('flags override the file', async () => {
     const run = await checkIn('throttled-invoke', { 'bedrock-doctor.config.json': CONFIG }, ['--json', '--region', 'us-east-1', '--fail-on', 'pending']);
     const report = JSON.parse(run.stdout);
-    expect(report.targets).toEqual([{ region: 'us-east-1', model: MODEL }]);
+    expect(report.targets.map(({ region, model }: { region: string; model: string }) => ({ region, model }))).toEqual([{ region: 'us-east-1', model: MODEL }]);
     expect(run.code, run.stderr).toBe(3);
   });
 

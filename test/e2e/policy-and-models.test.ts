@@ -39,7 +39,7 @@ describe('policy against the emulator', () => {
     expect(r.code, r.stderr).toBe(0);
     const policy = JSON.parse(r.stdout);
     const profile = `arn:aws:bedrock:us-east-1:${ACCOUNT}:inference-profile/us.${SONNET}`;
-    // The emulator's profile routes to three Regions; the documented US list would add us-west-1.
+    // The emulator's profile routes to three Regions: a Region outside them gets nothing.
     for (const region of ['us-east-1', 'us-east-2', 'us-west-2']) {
       expect(evaluate(policy, { action: 'bedrock:InvokeModel', resource: `arn:aws:bedrock:${region}::foundation-model/${SONNET}`, context: { 'aws:RequestedRegion': region, 'bedrock:InferenceProfileArn': profile } })).toBe('allowed');
     }
@@ -81,7 +81,9 @@ describe('policy against the emulator', () => {
     const r = await run(['policy', '--model', `us.${SONNET}`, '--region', 'us-east-1', '--account', ACCOUNT, '--offline', '--format', 'terraform']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^resource "aws_iam_policy" "bedrock_invoke" \{\n[\s\S]*policy = jsonencode\(\{[\s\S]*"bedrock:InferenceProfileArn" = /);
-    expect(r.stdout).toContain(`arn:aws:bedrock:us-west-1::foundation-model/${SONNET}`);
+    // The documented US destinations, and no Region AWS does not document for a US profile.
+    for (const region of ['us-east-1', 'us-east-2', 'us-west-2']) expect(r.stdout).toContain(`arn:aws:bedrock:${region}::foundation-model/${SONNET}`);
+    expect(r.stdout).not.toContain(`arn:aws:bedrock:us-west-1::foundation-model/`);
     expect(r.stderr).toMatch(/documented Regions of the geography/);
     expect(emulator!.requests).toEqual([]);
   });

@@ -36,7 +36,10 @@ const runToRun = (text: string) =>
     .replace(/\d+ ?ms\b/g, 'N ms')
     .replace(/"(\w*Ms)": \d+/g, '"$1": N')
     .replace(/"probeMs": \[[^\]]*\]/g, '"probeMs": N')
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'REQUEST-ID');
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'REQUEST-ID')
+    // The ticket's own run: its time, and the command line (which differs by the --redact itself).
+    .replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'TIMESTAMP')
+    .replace(/ --redact`/g, '`');
 
 /** The same check twice, plain and with --redact. */
 async function both(args: string[], runEnv: Record<string, string>) {

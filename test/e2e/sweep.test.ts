@@ -105,7 +105,8 @@ describe('the sweeps prove something', () => {
 describe('the offline commands send nothing, even with endpoints configured', () => {
   it.each([
     [['explain', 'AccessDeniedException: User: arn:aws:iam::111122223333:user/dev is not authorized to perform: bedrock:InvokeModel']],
-    [['policy', '--model', 'us.anthropic.claude-sonnet-4-20250514-v1:0', '--region', 'us-east-1', '--doctor', '--account', '111122223333']],
+    // policy looks profiles up when credentials are at hand; --offline is its no-AWS mode.
+    [['policy', '--model', 'us.anthropic.claude-sonnet-4-20250514-v1:0', '--region', 'us-east-1', '--doctor', '--account', '111122223333', '--offline']],
     [['demo', '--list']],
     [['demo', 'healthy', '--format', 'json']],
   ])('%j', async (args) => {

@@ -37,7 +37,7 @@ describe('completion bash|zsh, generated from the program', () => {
     expect(bashComplete(source, ['bedrock-doctor', ''])).toEqual(expect.arrayContaining(['check', 'explain', 'policy', 'demo', 'completion']));
     expect(bashComplete(source, ['bedrock-doctor', 'check', '--on'])).toEqual(['--only']);
     expect(bashComplete(source, ['bedrock-doctor', 'check', '--only', 'model'])).toEqual(['model-access']);
-    expect(bashComplete(source, ['bedrock-doctor', 'check', '--region', 'us-east-1', '--format', ''])).toEqual(['human', 'json', 'markdown']);
+    expect(bashComplete(source, ['bedrock-doctor', 'check', '--region', 'us-east-1', '--format', ''])).toEqual(['human', 'json', 'markdown', 'yaml']);
     expect(bashComplete(source, ['bedrock-doctor', 'explain', '-f', ''])).toEqual(['human', 'json']);
     expect(bashComplete(source, ['bedrock-doctor', 'demo', 'iam-'])).toEqual(SCENARIOS.map((s) => s.name).filter((n) => n.startsWith('iam-')));
     expect(bashComplete(source, ['bedrock-doctor', 'completion', ''])).toEqual(['bash', 'zsh']);

@@ -81,8 +81,9 @@ describe('applyClientFindings', () => {
     const failed = new Map(results({}));
     failed.set('credentials', { gate: 'credentials', status: 'fail', cause: 'sso-expired', summary: 'The SSO session expired.', fix: { text: 'Run aws sso login.', actor: 'caller' }, evidence: {} });
     expect(applyClientFindings(failed, plan.targets[0]!).get('credentials')!.fix!.text).toBe('Run aws sso login. claude-code uses the profile "sso-dev" (`AWS_PROFILE` in ~/.claude/settings.json).');
-    // --profile replaces the client's: nothing to add then.
-    const flagged = await planCheck(input({ from: 'claude-code', profile: 'other' }), env());
+    // --profile replaces the client's: nothing to add then. (The profile must exist: a missing one is a usage error.)
+    await writeFile(join(home, 'config'), '[profile other]\nregion = us-east-1\n');
+    const flagged = await planCheck(input({ from: 'claude-code', profile: 'other' }), { ...env(), AWS_CONFIG_FILE: join(home, 'config') });
     expect(applyClientFindings(failed, flagged.targets[0]!).get('credentials')!.fix!.text).toBe('Run aws sso login.');
   });
 });
