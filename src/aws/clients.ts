@@ -1,14 +1,15 @@
 import type { Agent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { BedrockClient } from '@aws-sdk/client-bedrock';
-import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import { IAMClient } from '@aws-sdk/client-iam';
-import { STSClient } from '@aws-sdk/client-sts';
+import type { BedrockClient } from '@aws-sdk/client-bedrock';
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import pLimit from 'p-limit';
 import type { AwsCredentialIdentityProvider, MiddlewareStack } from '@aws-sdk/types';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { partitionOf } from '../vocabulary/regions.js';
+import { loadBedrock, loadIam, loadRuntime, loadSts } from './sdk.js';
 
 interface ClientSettings {
   /** One memoized provider serves every client: credentials are resolved once per run. */
@@ -38,12 +39,12 @@ export const CALLS_PER_CLIENT = 16;
 /** The SDK's handler warns on the console when its socket pool queues; the limit above prevents that, so the doctor's stderr stays its own. */
 const SILENT = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
-/** The four AWS clients the doctor needs, built lazily and once per Region. */
+/** The four AWS clients the doctor needs, built lazily (their modules too) and once per Region. */
 export interface AwsClients {
-  sts(region: string): STSClient;
-  iam(region: string): IAMClient;
-  bedrock(region: string): BedrockClient;
-  runtime(region: string): BedrockRuntimeClient;
+  sts(region: string): STSClient | Promise<STSClient>;
+  iam(region: string): IAMClient | Promise<IAMClient>;
+  bedrock(region: string): BedrockClient | Promise<BedrockClient>;
+  runtime(region: string): BedrockRuntimeClient | Promise<BedrockRuntimeClient>;
   destroy(): void;
 }
 
@@ -84,26 +85,33 @@ export function createClients(settings: ClientSettings): AwsClients {
       ...(httpsAgent ? { httpsAgent } : {}),
     }),
   });
-  function get<T extends SdkClient>(key: string, make: () => T): T {
-    let client = cache.get(key) as T | undefined;
+  // One client per key, built once its module has loaded (see sdk.ts).
+  const pending = new Map<string, Promise<SdkClient>>();
+  function get<T extends SdkClient>(key: string, make: () => Promise<T>): Promise<T> {
+    let client = pending.get(key) as Promise<T> | undefined;
     if (!client) {
-      client = bounded(make(), settings.maxConcurrency ?? CALLS_PER_CLIENT);
-      cache.set(key, client);
+      client = make().then((made) => {
+        const limited = bounded(made, settings.maxConcurrency ?? CALLS_PER_CLIENT);
+        cache.set(key, limited);
+        return limited;
+      });
+      pending.set(key, client);
     }
     return client;
   }
   return {
-    sts: (region) => get(`sts:${region}`, () => new STSClient({ region, ...common() })),
+    sts: (region) => get(`sts:${region}`, async () => new (await loadSts()).STSClient({ region, ...common() })),
     iam: (region) => {
       const iamRegion = IAM_REGION[partitionOf(region)] ?? 'us-east-1';
-      return get(`iam:${iamRegion}`, () => new IAMClient({ region: iamRegion, ...common() }));
+      return get(`iam:${iamRegion}`, async () => new (await loadIam()).IAMClient({ region: iamRegion, ...common() }));
     },
-    bedrock: (region) => get(`bedrock:${region}`, () => new BedrockClient({ region, ...common() })),
+    bedrock: (region) => get(`bedrock:${region}`, async () => new (await loadBedrock()).BedrockClient({ region, ...common() })),
     runtime: (region) =>
-      get(`runtime:${region}`, () => new BedrockRuntimeClient({ region, ...common(), maxAttempts: settings.runtimeMaxAttempts ?? settings.maxAttempts })),
+      get(`runtime:${region}`, async () => new (await loadRuntime()).BedrockRuntimeClient({ region, ...common(), maxAttempts: settings.runtimeMaxAttempts ?? settings.maxAttempts })),
     destroy: () => {
       for (const client of cache.values()) client.destroy();
       cache.clear();
+      pending.clear();
       if (httpsAgent !== settings.agent) httpsAgent?.destroy();
     },
   };

@@ -1,29 +1,16 @@
-import {
-  GetFoundationModelAvailabilityCommand,
-  GetFoundationModelCommand,
-  GetInferenceProfileCommand,
-  GetUseCaseForModelAccessCommand,
-  ListFoundationModelAgreementOffersCommand,
-  ListFoundationModelsCommand,
-  ListInferenceProfilesCommand,
-  type FoundationModelDetails,
-  type FoundationModelSummary,
-  type GetFoundationModelAvailabilityResponse,
-  type GetInferenceProfileResponse,
-  type InferenceProfileSummary,
-  type ListFoundationModelAgreementOffersResponse,
+import type {
+  FoundationModelDetails,
+  FoundationModelSummary,
+  GetFoundationModelAvailabilityResponse,
+  GetInferenceProfileResponse,
+  InferenceProfileSummary,
+  ListFoundationModelAgreementOffersResponse,
 } from '@aws-sdk/client-bedrock';
-import {
-  GetContextKeysForPrincipalPolicyCommand,
-  GetRoleCommand,
-  ListRoleTagsCommand,
-  ListUserTagsCommand,
-  SimulatePrincipalPolicyCommand,
-  type EvaluationResult,
-  type Role,
-  type Tag,
-} from '@aws-sdk/client-iam';
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import type { EvaluationResult, Role, Tag } from '@aws-sdk/client-iam';
+import { loadBedrock, loadIam, loadSts } from './sdk.js';
+
+type BedrockSdk = typeof import('@aws-sdk/client-bedrock');
+type IamSdk = typeof import('@aws-sdk/client-iam');
 import type { AwsClients } from './clients.js';
 import { callAws, diagnose, notAnAnswer, type CallOutcome, type CallSettings, type Failed } from './call.js';
 import type { Operation } from '../vocabulary/iam-actions.js';
@@ -79,8 +66,15 @@ export class Lookups {
   ) {}
 
   /** One control-plane read in a Region, named by its operation (which also names its IAM action). */
-  private bedrockRead<T>(region: string, operation: Operation, command: object): Promise<CallOutcome<T>> {
-    return callAws<T>(this.clients.bedrock(region), command, { service: 'bedrock', operation }, this.settings);
+  private async bedrockRead<T>(region: string, operation: Operation, command: (sdk: BedrockSdk) => object): Promise<CallOutcome<T>> {
+    const [client, sdk] = await Promise.all([this.clients.bedrock(region), loadBedrock()]);
+    return callAws<T>(client, command(sdk), { service: 'bedrock', operation }, this.settings);
+  }
+
+  /** One IAM call, in the partition's IAM Region. */
+  private async iamCall<T>(operation: Operation, command: (sdk: IamSdk) => object): Promise<CallOutcome<T>> {
+    const [client, sdk] = await Promise.all([this.clients.iam(this.homeRegion), loadIam()]);
+    return callAws<T>(client, command(sdk), { service: 'iam', operation }, this.settings);
   }
 
   private once<T>(key: string, make: () => Promise<T>): Promise<T> {
@@ -110,9 +104,10 @@ export class Lookups {
         };
         return { ok: false, error, diagnosis, evidence, durationMs: Math.round(performance.now() - started) };
       }
+      const [client, sdk] = await Promise.all([this.clients.sts(this.homeRegion), loadSts()]);
       const outcome = await callAws<{ Account?: string; Arn?: string; UserId?: string }>(
-        this.clients.sts(this.homeRegion),
-        new GetCallerIdentityCommand({}),
+        client,
+        new sdk.GetCallerIdentityCommand({}),
         { service: 'sts', operation: 'GetCallerIdentity' },
         this.settings,
       );
@@ -151,12 +146,7 @@ export class Lookups {
 
   private role(roleName: string): Promise<CallOutcome<Role>> {
     return this.once(`role:${roleName}`, async () => {
-      const outcome = await callAws<{ Role?: Role }>(
-        this.clients.iam(this.homeRegion),
-        new GetRoleCommand({ RoleName: roleName }),
-        { service: 'iam', operation: 'GetRole' },
-        this.settings,
-      );
+      const outcome = await this.iamCall<{ Role?: Role }>('GetRole', (sdk) => new sdk.GetRoleCommand({ RoleName: roleName }));
       return outcome.ok ? { ...outcome, value: outcome.value.Role ?? {} as Role } : outcome;
     });
   }
@@ -164,11 +154,8 @@ export class Lookups {
   /** The condition keys the entity's own policies test (iam:GetContextKeysForPrincipalPolicy; SCP keys are not listed). */
   contextKeys(policySourceArn: string): Promise<CallOutcome<string[]>> {
     return this.once(`context-keys:${policySourceArn}`, async () => {
-      const outcome = await callAws<{ ContextKeyNames?: string[] }>(
-        this.clients.iam(this.homeRegion),
-        new GetContextKeysForPrincipalPolicyCommand({ PolicySourceArn: policySourceArn }),
-        { service: 'iam', operation: 'GetContextKeysForPrincipalPolicy' },
-        this.settings,
+      const outcome = await this.iamCall<{ ContextKeyNames?: string[] }>('GetContextKeysForPrincipalPolicy', (sdk) =>
+        new sdk.GetContextKeysForPrincipalPolicyCommand({ PolicySourceArn: policySourceArn }),
       );
       // An empty list is an empty XML element, which the SDK may read as no member at all.
       return outcome.ok ? { ...outcome, value: outcome.value?.ContextKeyNames ?? [] } : outcome;
@@ -184,8 +171,8 @@ export class Lookups {
       for (let page = 0; page < 10; page++) {
         const outcome =
           kind === 'user'
-            ? await callAws<{ Tags?: Tag[]; IsTruncated?: boolean; Marker?: string }>(this.clients.iam(this.homeRegion), new ListUserTagsCommand({ UserName: name, Marker: marker }), { service: 'iam', operation: 'ListUserTags' }, this.settings)
-            : await callAws<{ Tags?: Tag[]; IsTruncated?: boolean; Marker?: string }>(this.clients.iam(this.homeRegion), new ListRoleTagsCommand({ RoleName: name, Marker: marker }), { service: 'iam', operation: 'ListRoleTags' }, this.settings);
+            ? await this.iamCall<{ Tags?: Tag[]; IsTruncated?: boolean; Marker?: string }>('ListUserTags', (sdk) => new sdk.ListUserTagsCommand({ UserName: name, Marker: marker }))
+            : await this.iamCall<{ Tags?: Tag[]; IsTruncated?: boolean; Marker?: string }>('ListRoleTags', (sdk) => new sdk.ListRoleTagsCommand({ RoleName: name, Marker: marker }));
         if (!outcome.ok) return outcome;
         for (const tag of outcome.value?.Tags ?? []) if (tag.Key !== undefined) tags[tag.Key] = tag.Value ?? '';
         marker = outcome.value?.IsTruncated ? outcome.value.Marker : undefined;
@@ -197,7 +184,7 @@ export class Lookups {
 
   models(region: string): Promise<CallOutcome<FoundationModelSummary[]>> {
     return this.once(`models:${region}`, async () => {
-      const outcome = await this.bedrockRead<{ modelSummaries?: FoundationModelSummary[] }>(region, 'ListFoundationModels', new ListFoundationModelsCommand({}));
+      const outcome = await this.bedrockRead<{ modelSummaries?: FoundationModelSummary[] }>(region, 'ListFoundationModels', (sdk) => new sdk.ListFoundationModelsCommand({}));
       if (outcome.ok && !Array.isArray(outcome.value.modelSummaries)) return notAnAnswer(outcome, 'ListFoundationModels', 'modelSummaries', this.settings);
       return outcome.ok ? { ...outcome, value: outcome.value.modelSummaries! } : outcome;
     });
@@ -209,7 +196,7 @@ export class Lookups {
       const all: InferenceProfileSummary[] = [];
       let nextToken: string | undefined;
       for (let page = 0; page < 20; page++) {
-        const outcome = await this.bedrockRead<{ inferenceProfileSummaries?: InferenceProfileSummary[]; nextToken?: string }>(region, 'ListInferenceProfiles', new ListInferenceProfilesCommand({ maxResults: 1000, nextToken }));
+        const outcome = await this.bedrockRead<{ inferenceProfileSummaries?: InferenceProfileSummary[]; nextToken?: string }>(region, 'ListInferenceProfiles', (sdk) => new sdk.ListInferenceProfilesCommand({ maxResults: 1000, nextToken }));
         if (!outcome.ok) return outcome;
         all.push(...(outcome.value.inferenceProfileSummaries ?? []));
         nextToken = outcome.value.nextToken;
@@ -221,7 +208,7 @@ export class Lookups {
 
   foundationModel(region: string, modelId: string): Promise<CallOutcome<FoundationModelDetails | undefined>> {
     return this.once(`model:${region}:${modelId}`, async () => {
-      const outcome = await this.bedrockRead<{ modelDetails?: FoundationModelDetails }>(region, 'GetFoundationModel', new GetFoundationModelCommand({ modelIdentifier: modelId }));
+      const outcome = await this.bedrockRead<{ modelDetails?: FoundationModelDetails }>(region, 'GetFoundationModel', (sdk) => new sdk.GetFoundationModelCommand({ modelIdentifier: modelId }));
       if (outcome.ok && !outcome.value.modelDetails) return notAnAnswer(outcome, 'GetFoundationModel', 'modelDetails', this.settings);
       return outcome.ok ? { ...outcome, value: outcome.value.modelDetails } : outcome;
     });
@@ -229,25 +216,25 @@ export class Lookups {
 
   inferenceProfile(region: string, idOrArn: string): Promise<CallOutcome<GetInferenceProfileResponse>> {
     return this.once(`profile:${region}:${idOrArn}`, () =>
-      this.bedrockRead<GetInferenceProfileResponse>(region, 'GetInferenceProfile', new GetInferenceProfileCommand({ inferenceProfileIdentifier: idOrArn })),
+      this.bedrockRead<GetInferenceProfileResponse>(region, 'GetInferenceProfile', (sdk) => new sdk.GetInferenceProfileCommand({ inferenceProfileIdentifier: idOrArn })),
     );
   }
 
   availability(region: string, baseId: string): Promise<CallOutcome<GetFoundationModelAvailabilityResponse>> {
     return this.once(`availability:${region}:${baseId}`, () =>
-      this.bedrockRead<GetFoundationModelAvailabilityResponse>(region, 'GetFoundationModelAvailability', new GetFoundationModelAvailabilityCommand({ modelId: baseId })),
+      this.bedrockRead<GetFoundationModelAvailabilityResponse>(region, 'GetFoundationModelAvailability', (sdk) => new sdk.GetFoundationModelAvailabilityCommand({ modelId: baseId })),
     );
   }
 
   offers(region: string, baseId: string): Promise<CallOutcome<ListFoundationModelAgreementOffersResponse>> {
     return this.once(`offers:${region}:${baseId}`, () =>
-      this.bedrockRead<ListFoundationModelAgreementOffersResponse>(region, 'ListFoundationModelAgreementOffers', new ListFoundationModelAgreementOffersCommand({ modelId: baseId })),
+      this.bedrockRead<ListFoundationModelAgreementOffersResponse>(region, 'ListFoundationModelAgreementOffers', (sdk) => new sdk.ListFoundationModelAgreementOffersCommand({ modelId: baseId })),
     );
   }
 
   useCase(region: string): Promise<CallOutcome<{ formData?: Uint8Array }>> {
     return this.once(`use-case:${region}`, () =>
-      this.bedrockRead<{ formData?: Uint8Array }>(region, 'GetUseCaseForModelAccess', new GetUseCaseForModelAccessCommand({})),
+      this.bedrockRead<{ formData?: Uint8Array }>(region, 'GetUseCaseForModelAccess', (sdk) => new sdk.GetUseCaseForModelAccessCommand({})),
     );
   }
 
@@ -290,9 +277,8 @@ export class Lookups {
       const results: EvaluationResult[] = [];
       let marker: string | undefined;
       for (let page = 0; page < 20; page++) {
-        const outcome = await callAws<{ EvaluationResults?: EvaluationResult[]; IsTruncated?: boolean; Marker?: string }>(
-          this.clients.iam(this.homeRegion),
-          new SimulatePrincipalPolicyCommand({
+        const outcome = await this.iamCall<{ EvaluationResults?: EvaluationResult[]; IsTruncated?: boolean; Marker?: string }>('SimulatePrincipalPolicy', (sdk) =>
+          new sdk.SimulatePrincipalPolicyCommand({
             PolicySourceArn: request.policySourceArn,
             ActionNames: request.actions,
             ResourceArns: request.resources,
@@ -303,8 +289,6 @@ export class Lookups {
             })),
             Marker: marker,
           }),
-          { service: 'iam', operation: 'SimulatePrincipalPolicy' },
-          this.settings,
         );
         if (!outcome.ok) return outcome;
         results.push(...(outcome.value.EvaluationResults ?? []));

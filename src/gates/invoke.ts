@@ -1,4 +1,4 @@
-import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
+import { loadRuntime } from '../aws/sdk.js';
 import type { CauseId } from '../causes/index.js';
 import { callAws, notAnAnswer, type Failed } from '../aws/call.js';
 import type { GateCheck, GateContext, PlannedTarget } from './shared/context.js';
@@ -84,8 +84,9 @@ export const checkInvoke: GateCheck = async (ctx, target) => {
   if (risk?.kind === 'would-subscribe') {
     return finding('invoke', 'invoke-would-subscribe', { summary: `Not called: ${risk.reason}`, params: { region: target.region, modelId: target.model } });
   }
+  const [client, { ConverseCommand }] = await Promise.all([ctx.clients.runtime(target.region), loadRuntime()]);
   const call = await callAws<{ output?: unknown; stopReason?: string; usage?: { totalTokens?: number }; metrics?: { latencyMs?: number } }>(
-    ctx.clients.runtime(target.region),
+    client,
     new ConverseCommand({ modelId: target.ref.input, ...PROBE_REQUEST }),
     { service: 'bedrock-runtime', operation: 'Converse' },
     ctx.settings,

@@ -23,8 +23,7 @@ describe('AWS clients', () => {
       maxAttempts: 1,
     });
     const started = Date.now();
-    const error = await clients
-      .runtime('us-east-1')
+    const error = await (await clients.runtime('us-east-1'))
       .send(new ConverseCommand({ modelId: 'anthropic.claude-3-haiku-20240307-v1:0', messages: [{ role: 'user', content: [{ text: 'hi' }] }] }))
       .catch((e: unknown) => e as Error & { code?: string });
     clients.destroy();
@@ -37,7 +36,7 @@ describe('AWS clients', () => {
     emulator = await startEmulator('healthy');
     process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME = emulator.url;
     const clients = createClients({ credentials: async () => ({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'test' }), requestTimeoutMs: 2000, connectionTimeoutMs: 1000, maxAttempts: 1 });
-    await clients.runtime('us-east-1').send(new ConverseCommand({ modelId: 'anthropic.claude-3-haiku-20240307-v1:0', messages: [{ role: 'user', content: [{ text: 'hi' }] }] }));
+    await (await clients.runtime('us-east-1')).send(new ConverseCommand({ modelId: 'anthropic.claude-3-haiku-20240307-v1:0', messages: [{ role: 'user', content: [{ text: 'hi' }] }] }));
     clients.destroy();
     expect(emulator.requests[0]?.userAgent).toMatch(/bedrock-doctor\/\d+\.\d+\.\d+/);
   });
@@ -54,8 +53,8 @@ describe('concurrency per client', () => {
       maxAttempts: 1,
       maxConcurrency: 4,
     });
-    const converse = () =>
-      clients.runtime('us-east-1').send(new ConverseCommand({ modelId: 'anthropic.claude-3-haiku-20240307-v1:0', messages: [{ role: 'user', content: [{ text: 'hi' }] }] }));
+    const converse = async () =>
+      (await clients.runtime('us-east-1')).send(new ConverseCommand({ modelId: 'anthropic.claude-3-haiku-20240307-v1:0', messages: [{ role: 'user', content: [{ text: 'hi' }] }] }));
     await Promise.all(Array.from({ length: 20 }, converse));
     clients.destroy();
     expect(emulator.requests).toHaveLength(20);
@@ -72,8 +71,8 @@ describe('concurrency per client', () => {
       maxAttempts: 1,
       maxConcurrency: 3,
     });
-    const converse = (region: string) =>
-      clients.runtime(region).send(new ConverseCommand({ modelId: 'anthropic.claude-3-haiku-20240307-v1:0', messages: [{ role: 'user', content: [{ text: 'hi' }] }] }));
+    const converse = async (region: string) =>
+      (await clients.runtime(region)).send(new ConverseCommand({ modelId: 'anthropic.claude-3-haiku-20240307-v1:0', messages: [{ role: 'user', content: [{ text: 'hi' }] }] }));
     await Promise.all([...Array.from({ length: 6 }, () => converse('us-east-1')), ...Array.from({ length: 6 }, () => converse('us-west-2'))]);
     clients.destroy();
     expect(emulator.peakInFlight).toBe(6);
