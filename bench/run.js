@@ -49,6 +49,45 @@ const MODELS = [HAIKU, 'amazon.nova-lite-v1:0', 'meta.llama3-8b-instruct-v1:0', 
 const REGIONS = ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ca-central-1', 'eu-west-1', 'eu-central-1', 'ap-northeast-1'];
 const check = (regions, models) => [bin, 'check', ...regions.flatMap((r) => ['--region', r]), ...models.flatMap((m) => ['--model', m]), '--json'];
 
+/** The calls of a healthy single-target check (as the emulator records them), as AWS CLI commands. */
+const CLI_CALLS = [
+  ['sts', 'get-caller-identity'],
+  ['bedrock', 'list-foundation-models'],
+  ['bedrock', 'get-foundation-model-availability', '--model-id', HAIKU],
+  ['bedrock', 'get-use-case-for-model-access'],
+  ['iam', 'get-context-keys-for-principal-policy', '--policy-source-arn', 'arn:aws:iam::111122223333:user/dev'],
+  ['iam', 'simulate-principal-policy', '--policy-source-arn', 'arn:aws:iam::111122223333:user/dev', '--action-names', 'bedrock:InvokeModel', '--resource-arns', `arn:aws:bedrock:us-east-1::foundation-model/${HAIKU}`],
+  ['bedrock-runtime', 'converse', '--model-id', HAIKU, '--messages', '[{"role":"user","content":[{"text":"hi"}]}]'],
+];
+
+function run(command, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'ignore'] });
+    child.on('error', () => resolve(-1));
+    child.on('close', (code) => resolve(code));
+  });
+}
+
+/** Median, min and max of the AWS CLI calls made one after another; null without an AWS CLI. */
+async function awsCliByHand(env) {
+  const cliEnv = { ...env, PATH: process.env.PATH ?? '' };
+  if ((await run('aws', ['--version'], cliEnv)) !== 0) return null;
+  const all = async () => {
+    const started = performance.now();
+    for (const call of CLI_CALLS) if ((await run('aws', [...call, '--region', 'us-east-1', '--output', 'json'], cliEnv)) !== 0) return null;
+    return performance.now() - started;
+  };
+  await all();
+  const samples = [];
+  for (let i = 0; i < Math.min(RUNS, 3); i++) {
+    const ms = await all();
+    if (ms === null) return null;
+    samples.push(ms);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: samples[Math.floor(samples.length / 2)], min: samples[0], max: samples.at(-1) };
+}
+
 const scenario = { ...findScenario('healthy'), behaviours: { '*': { delayMs: LATENCY } } };
 const emulator = await startEmulator(scenario);
 const home = await mkdtemp(join(tmpdir(), 'bd-bench-'));
@@ -75,6 +114,11 @@ try {
   const large = await measure(check(REGIONS, MODELS), env, { rss: true });
   line('check, 8 Regions x 6 models (48 cells)', `${fmt(large)}  = ${ratio(large.median, single.median)} x the single target`);
   line('  peak RSS of the 48-cell run', `${large.peak.toFixed(0)} MiB`);
+
+  // The same calls typed by hand with the AWS CLI, one after another, when one is installed.
+  const byHand = await awsCliByHand(env);
+  if (byHand) line('the same calls with the AWS CLI, one by one', `${fmt(byHand)}  check = ${ratio(single.median, byHand.median)} x`);
+  else line('the same calls with the AWS CLI', 'not measured: no `aws` on PATH');
 } finally {
   await emulator.close();
   await rm(home, { recursive: true, force: true });
