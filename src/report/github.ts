@@ -8,6 +8,7 @@ import type { Status } from '../types.js';
 import { GATES } from '../types.js';
 import type { JsonReport } from './json.js';
 import { SYMBOLS, WHO } from './style.js';
+import { verdictWord } from './verdict.js';
 
 /** A command's message: `%`, CR and LF would end or corrupt the command line. */
 export function escapeData(text: string): string {
@@ -55,7 +56,7 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 function verdict(report: JsonReport): string {
   if (report.interrupted) return `interrupted (exit ${report.exitCode})`;
   if (report.ready) return '✅ ready';
-  return report.exitCode === 3 ? '❔ not proven (exit 3)' : `❌ not ready (exit ${report.exitCode})`;
+  return `${report.exitCode === 1 ? '❌' : '❔'} ${verdictWord(report)} (exit ${report.exitCode})`;
 }
 
 /** The job summary: the verdict, a table of targets and gates, and the failing gates' fixes. */

@@ -4,7 +4,7 @@ import type { JsonReport } from './json.js';
 import { mostImportant } from './json.js';
 import { renderCellList, renderGrid } from './grid.js';
 import { chalkFor, cutList, oneLine, paint, SYMBOLS, WHO, wrapCommand, wrapHanging } from './style.js';
-import type { TargetVerdict } from './verdict.js';
+import { verdictWord, type TargetVerdict } from './verdict.js';
 import { clientLines, targetNote } from './client.js';
 import { GATES } from '../types.js';
 
@@ -155,8 +155,8 @@ function notReadyLine(report: JsonReport, checks: ReportCheck[], layout: Layout,
   const notReady = report.targets.filter((t) => !t.ready).length;
   const first = mostImportant(checks, strict);
   // In a matrix the verdict opens with the count: "3 of 9 targets not ready."
-  const word = report.exitCode === 1 ? 'not ready' : 'not proven';
-  const verdictText = matrix ? `${notReady} of ${report.targets.length} targets ${word}.` : report.exitCode === 1 ? 'Not ready.' : 'Not proven.';
+  const word = verdictWord(report);
+  const verdictText = matrix ? `${notReady} of ${report.targets.length} targets ${word}.` : `${word[0]!.toUpperCase()}${word.slice(1)}.`;
   const verdict = paint(chalk, first?.status ?? (report.exitCode === 1 ? 'fail' : 'inconclusive'), chalk.bold(verdictText));
   if (first?.fix) {
     const cells = matrix ? checks.filter((c) => c.gate === first.gate && c.cause === first.cause && c.status === first.status) : [];

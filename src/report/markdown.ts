@@ -2,6 +2,7 @@ import type { JsonReport } from './json.js';
 import { clientMarkdown } from './client.js';
 import { SYMBOLS, WHO } from './style.js';
 import { versionsLine } from './versions.js';
+import { verdictWord } from './verdict.js';
 
 type JsonCheck = JsonReport['checks'][number];
 
@@ -59,8 +60,9 @@ function findingSection(c: JsonCheck): string[] {
  */
 export function renderMarkdown(report: JsonReport, context: TicketContext = {}): string {
   const notReady = report.targets.filter((t) => !t.ready).length;
-  const count = report.targets.length > 1 ? ` — ${notReady} of ${report.targets.length} targets ${report.exitCode === 3 ? 'not proven' : 'not ready'}` : '';
-  const lines = [`### bedrock-doctor ${report.tool.version}: ${report.ready ? 'ready' : `not ready (exit ${report.exitCode})`}${report.ready ? '' : count}`, ''];
+  const word = verdictWord(report);
+  const count = report.targets.length > 1 ? ` — ${notReady} of ${report.targets.length} targets ${word}` : '';
+  const lines = [`### bedrock-doctor ${report.tool.version}: ${report.ready ? word : `${word} (exit ${report.exitCode})${count}`}`, ''];
   if (context.command) lines.push(`- Command: \`${context.command.map(shellWord).join(' ').replace(/`/g, "'")}\``);
   if (context.generatedAt) lines.push(`- Generated: ${context.generatedAt.toISOString()} (${report.durationMs} ms)`);
   lines.push(`- Versions: ${versionsLine()}`);

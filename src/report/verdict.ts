@@ -29,3 +29,8 @@ export function targetVerdict(target: Target, checks: readonly ReportCheck[], wa
   if (own.length === 0) return { ...target, ready: false, status: 'inconclusive', gate: null, cause: null };
   return { ...target, ready: true, status: 'pass', gate: null, cause: null };
 }
+
+/** The run's verdict in the same words in every format: a run that could not finish its checks is not proven, not "not ready". */
+export function verdictWord(run: { ready: boolean; exitCode: number }): 'ready' | 'not ready' | 'not proven' {
+  return run.ready ? 'ready' : run.exitCode === 1 ? 'not ready' : 'not proven';
+}
