@@ -3,7 +3,7 @@ import { OutputError, UsageError } from './errors.js';
 import { processIo, type Io } from './commands/io.js';
 import { secretScrubber } from './secrets.js';
 import { SCHEMA_VERSION, TOOL_NAME, VERSION, verboseVersion } from './version.js';
-import { CHECK_HELP, DEMO_HELP, EXPLAIN_HELP, LINT_HELP, MODELS_HELP, POLICY_HELP } from './commands/help.js';
+import { CHECK_HELP, CLIENTS_HELP, DEMO_HELP, EXPLAIN_HELP, LINT_HELP, MODELS_HELP, POLICY_HELP } from './commands/help.js';
 import { collectList as collect, moveOptionsAfterCommand, positionalHint } from './commands/usage-hints.js';
 
 const COMMANDS = ['check', 'explain', 'policy', 'models', 'clients', 'demo', 'completion', 'help'];
@@ -88,17 +88,21 @@ export function program(
     .command('policy')
     .description('print the least-privilege IAM policy to call these models (reads the profiles with credentials at hand, else offline)')
     .enablePositionalOptions()
+    .optionsGroup('Targets:')
     .option('-m, --model <id>', 'model id, inference profile id or ARN (repeat, or a comma list)', collect)
     .option('-r, --region <region>', 'AWS Region (repeat, or a comma list) [default: AWS_REGION, AWS_DEFAULT_REGION, the profile]', collect)
     .option('--account <id>', "the account that owns the inference-profile ARNs [default: the credentials']")
+    .optionsGroup('Statements:')
     .option('--stream', 'also allow ConverseStream (bedrock:InvokeModelWithResponseStream)')
-    .option('-f, --format <format>', 'json (the bare document), terraform, cdk or human, any case [default: json]')
     .option('--admin', "add the administrator's one-time provisioning statements (Marketplace subscription, agreement, use-case form)")
     .option('--product-id <id>', 'with --admin: limit the Marketplace subscription to this product (repeatable)', collect)
+    .option('--doctor', 'add the read-only permissions bedrock-doctor uses to look')
+    .option('--principal <arn>', 'with --doctor: your own IAM user or role ARN, to scope the simulation permission to it')
+    .optionsGroup('Look-ups:')
     .option('--offline', 'do not look anything up: build from the ids and the documented geographies')
     .option('-p, --profile <name>', 'AWS profile to look up with [default: AWS_PROFILE, then default]')
-    .option('--doctor', "add the read-only permissions bedrock-doctor uses to look")
-    .option('--principal <arn>', 'with --doctor: your own IAM user or role ARN, to scope the simulation permission to it')
+    .optionsGroup('Output:')
+    .option('-f, --format <format>', 'json (the bare document), terraform, cdk or human, any case [default: json]')
     .addHelpText('after', POLICY_HELP)
     .action(async (flags) => {
       const { policyCommand } = await import('./commands/policy.js');
@@ -138,6 +142,7 @@ export function program(
     .description('list the clients check --from reads, and which are configured for Bedrock here (never prints secrets)')
     .option('-f, --format <format>', 'human or json, any case [default: human]')
     .option('--json', 'same as --format json')
+    .addHelpText('after', CLIENTS_HELP)
     .action(async (flags) => {
       const { clientsCommand } = await import('./commands/clients.js');
       setExit(await clientsCommand(flags, io));
