@@ -156,7 +156,7 @@ function notReadyLine(report: JsonReport, checks: ReportCheck[], layout: Layout,
   const first = mostImportant(checks, strict);
   // In a matrix the verdict opens with the count: "3 of 9 targets not ready."
   const word = verdictWord(report);
-  const verdictText = matrix ? `${notReady} of ${report.targets.length} targets ${word}.` : `${word[0]!.toUpperCase()}${word.slice(1)}.`;
+  const verdictText = matrix ? `${notReady} of ${report.targets.length} targets ${word}.` : `${capitalized(word)}.`;
   const verdict = paint(chalk, first?.status ?? (report.exitCode === 1 ? 'fail' : 'inconclusive'), chalk.bold(verdictText));
   if (first?.fix) {
     const cells = matrix ? checks.filter((c) => c.gate === first.gate && c.cause === first.cause && c.status === first.status) : [];
@@ -232,5 +232,8 @@ export function verdictLine(report: JsonReport): string {
   const cells = report.targets.length > 1 ? ` (${notReady.length} of ${report.targets.length} targets)` : '';
   const atFault = [...new Set(notReady.map((t) => t.gate).filter(Boolean))].join(', ');
   if (report.ready) return `Ready (exit 0).`;
-  return `${report.exitCode === 1 ? 'Not ready' : 'Not proven'}${cells}${atFault ? `: ${atFault}` : ''} (exit ${report.exitCode}).`;
+  const word = verdictWord(report);
+  return `${capitalized(word)}${cells}${atFault ? `: ${atFault}` : ''} (exit ${report.exitCode}).`;
 }
+
+const capitalized = (word: string) => word[0]!.toUpperCase() + word.slice(1);
