@@ -12,7 +12,7 @@ import { readClient, type ClientReading, type ClientSpec } from './index.js';
 /** Big enough for any settings file; a bigger one is not a client's configuration. */
 const MAX_BYTES = 1_000_000;
 
-export function expandPath(path: string, env: NodeJS.ProcessEnv, cwd: string): string {
+function expandPath(path: string, env: NodeJS.ProcessEnv, cwd: string): string {
   const home = env.HOME || env.USERPROFILE || homedir();
   if (path === '~' || path.startsWith('~/')) return join(home, path.slice(1));
   return isAbsolute(path) ? path : resolve(cwd, path);

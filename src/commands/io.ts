@@ -59,7 +59,7 @@ export function parseFormat(value: string | undefined, json: boolean | undefined
  */
 const OUTPUT_WORDS: Record<string, Format> = { json: 'json', table: 'human', text: 'human', yaml: 'yaml' };
 
-export function parseOutput(value: string | undefined): { format?: Format; file?: string } {
+function parseOutput(value: string | undefined): { format?: Format; file?: string } {
   if (value === undefined || value === '-') return {};
   const format = OUTPUT_WORDS[value.toLowerCase()];
   return format ? { format } : { file: value };
