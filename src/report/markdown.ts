@@ -3,6 +3,7 @@ import { clientMarkdown } from './client.js';
 import { SYMBOLS, WHO } from './style.js';
 import { versionsLine } from './versions.js';
 import { verdictWord } from './verdict.js';
+import { FINDING_STATUSES, type Status } from '../types.js';
 
 type JsonCheck = JsonReport['checks'][number];
 
@@ -25,7 +26,8 @@ function fenced(text: string, lang = ''): string[] {
   return [fence + lang, text, fence];
 }
 
-const FINDING = new Set(['fail', 'warn', 'inconclusive', 'pending']);
+const FINDING = new Set<Status>(FINDING_STATUSES);
+const rank = (status: Status) => (FINDING_STATUSES as readonly Status[]).indexOf(status);
 
 function row(c: JsonCheck): string {
   return `| ${c.region} | \`${cell(c.model)}\` | ${c.gate} | ${c.status} | ${c.cause ?? ''} | ${cell(c.summary)} | ${c.evidence.requestId ?? ''} |`;
@@ -79,8 +81,7 @@ export function renderMarkdown(report: JsonReport, context: TicketContext = {}):
   const findings = report.checks.filter((c) => FINDING.has(c.status));
   const rest = report.checks.filter((c) => !FINDING.has(c.status));
   // Failures first, then what could not be decided, then warnings.
-  const order = ['fail', 'pending', 'inconclusive', 'warn'];
-  findings.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
+  findings.sort((a, b) => rank(a.status) - rank(b.status));
   if (findings.length) lines.push('', ...TABLE_HEAD, ...findings.map(row));
   if (rest.length) {
     const passed = rest.filter((c) => c.status === 'pass').length;

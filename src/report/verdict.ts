@@ -1,7 +1,7 @@
 /** Each target's own verdict, so a reader (or CI) need not derive it from the checks. */
 
 import type { ReportCheck } from '../pipeline/result.js';
-import type { Gate, Status, Target } from '../types.js';
+import { FINDING_STATUSES, type Gate, type Status, type Target } from '../types.js';
 
 export interface TargetVerdict extends Target {
   /** Whether this cell alone would exit 0. */
@@ -13,12 +13,10 @@ export interface TargetVerdict extends Target {
   cause: ReportCheck['cause'];
 }
 
-const SEVERITY = ['fail', 'pending', 'inconclusive', 'warn'] as const;
-
 /** `warnFails`: warnings fail the run (--strict, --fail-on warn). */
 export function targetVerdict(target: Target, checks: readonly ReportCheck[], warnFails: boolean): TargetVerdict {
   const own = checks.filter((c) => c.region === target.region && c.model === target.model);
-  for (const status of SEVERITY) {
+  for (const status of FINDING_STATUSES) {
     const found = own.find((c) => c.status === status);
     if (found) {
       const ready = status === 'warn' && !warnFails;
