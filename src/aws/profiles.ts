@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { nearestName } from '../vocabulary/nearest-name.js';
 
 /** Where the SDK looks for ~/.aws/config and ~/.aws/credentials, read from the given environment. */
-function sharedFilePaths(env: NodeJS.ProcessEnv): { configFilepath: string; filepath: string } {
+export function sharedFilePaths(env: NodeJS.ProcessEnv): { configFilepath: string; filepath: string } {
   const home = env.HOME || env.USERPROFILE || homedir();
   return {
     configFilepath: env.AWS_CONFIG_FILE || join(home, '.aws', 'config'),
