@@ -113,8 +113,10 @@ export function program(
     .command('lint')
     .description('find the known mistakes in a policy document (JSON, or Terraform jsonencode); exit 1 on an error')
     .argument('<file>', "the policy file; '-' reads stdin")
+    .optionsGroup('What to expect:')
     .option('--stream', 'the client streams: the policy must allow bedrock:InvokeModelWithResponseStream')
     .option('--admin', "the policy is the administrator's: Marketplace rights are expected")
+    .optionsGroup('Output:')
     .option('-f, --format <format>', 'human or json, any case [default: human]')
     .option('--json', 'same as --format json')
     .addHelpText('after', LINT_HELP)
@@ -126,11 +128,13 @@ export function program(
   cli
     .command('models')
     .description("every foundation model in the Region: provider, lifecycle, inference types, profiles, and this identity's availability")
+    .optionsGroup('Look-ups:')
     .option('-r, --region <region>', 'AWS Region (repeat, or a comma list) [default: AWS_REGION, AWS_DEFAULT_REGION, the profile]', collect)
     .option('-p, --profile <name>', 'AWS profile [default: AWS_PROFILE, then default]')
+    .option('-t, --timeout <seconds>', 'time limit for the whole run [default: 60]')
+    .optionsGroup('Output:')
     .option('-f, --format <format>', 'human or json, any case [default: human]')
     .option('--json', 'same as --format json')
-    .option('-t, --timeout <seconds>', 'time limit for the whole run [default: 60]')
     .addHelpText('after', MODELS_HELP)
     .action(async (flags) => {
       const { modelsCommand } = await import('./commands/models.js');
@@ -140,6 +144,7 @@ export function program(
   cli
     .command('clients')
     .description('list the clients check --from reads, and which are configured for Bedrock here (never prints secrets)')
+    .optionsGroup('Output:')
     .option('-f, --format <format>', 'human or json, any case [default: human]')
     .option('--json', 'same as --format json')
     .addHelpText('after', CLIENTS_HELP)
