@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { OutputError, UsageError } from './errors.js';
-import { processIo, type Io } from './commands/io.js';
+import { COMMAND_FORMATS, processIo, type Io } from './commands/io.js';
 import { secretScrubber } from './secrets.js';
 import { SCHEMA_VERSION, TOOL_NAME, VERSION, verboseVersion } from './version.js';
 import { CHECK_HELP, CLIENTS_HELP, DEMO_HELP, EXPLAIN_HELP, LINT_HELP, MODELS_HELP, POLICY_HELP } from './commands/help.js';
@@ -58,7 +58,7 @@ export function program(
     .option('--strict', 'treat warnings as failures (exit 1); same as --fail-on warn')
     .option('--fail-on <statuses>', 'these statuses also exit 1: warn, inconclusive, pending (comma-separated)')
     .optionsGroup('Output:')
-    .option('-f, --format <format>', 'human, json, markdown or yaml, any case [default: human]')
+    .option('-f, --format <format>', formatsHelp('check'))
     .option('--json', 'same as --format json')
     .option('-o, --output <file|format>', "a file to write the report to, or the AWS CLI's json, table, text, yaml; - is stdout")
     .option('--json-file <file>', 'also write the JSON report to this file (for CI)')
@@ -75,7 +75,7 @@ export function program(
     .description('diagnose every Bedrock/AWS error in a pasted text, log or file: the gate at fault and the fix')
     .argument('[text]', "the error text, or a file to read; '-' or nothing reads stdin")
     .optionsGroup('Output:')
-    .option('-f, --format <format>', 'human or json, any case [default: human]')
+    .option('-f, --format <format>', formatsHelp('explain'))
     .option('--json', 'same as --format json')
     .option('-o, --output <file|format>', "a file to write to, or json, text; - is stdout")
     .addHelpText('after', EXPLAIN_HELP)
@@ -102,7 +102,7 @@ export function program(
     .option('--offline', 'do not look anything up: build from the ids and the documented geographies')
     .option('-p, --profile <name>', 'AWS profile to look up with [default: AWS_PROFILE, then default]')
     .optionsGroup('Output:')
-    .option('-f, --format <format>', 'json (the bare document), terraform, cdk or human, any case [default: json]')
+    .option('-f, --format <format>', formatsHelp('policy'))
     .addHelpText('after', POLICY_HELP)
     .action(async (flags) => {
       const { policyCommand } = await import('./commands/policy.js');
@@ -117,7 +117,7 @@ export function program(
     .option('--stream', 'the client streams: the policy must allow bedrock:InvokeModelWithResponseStream')
     .option('--admin', "the policy is the administrator's: Marketplace rights are expected")
     .optionsGroup('Output:')
-    .option('-f, --format <format>', 'human or json, any case [default: human]')
+    .option('-f, --format <format>', formatsHelp('policy lint'))
     .option('--json', 'same as --format json')
     .addHelpText('after', LINT_HELP)
     .action(async (file: string, flags) => {
@@ -133,7 +133,7 @@ export function program(
     .option('-p, --profile <name>', 'AWS profile [default: AWS_PROFILE, then default]')
     .option('-t, --timeout <seconds>', 'time limit for the whole run [default: 60]')
     .optionsGroup('Output:')
-    .option('-f, --format <format>', 'human or json, any case [default: human]')
+    .option('-f, --format <format>', formatsHelp('models'))
     .option('--json', 'same as --format json')
     .addHelpText('after', MODELS_HELP)
     .action(async (flags) => {
@@ -145,7 +145,7 @@ export function program(
     .command('clients')
     .description('list the clients check --from reads, and which are configured for Bedrock here (never prints secrets)')
     .optionsGroup('Output:')
-    .option('-f, --format <format>', 'human or json, any case [default: human]')
+    .option('-f, --format <format>', formatsHelp('clients'))
     .option('--json', 'same as --format json')
     .addHelpText('after', CLIENTS_HELP)
     .action(async (flags) => {
@@ -160,7 +160,7 @@ export function program(
     .option('--list', 'list the scenarios')
     .option('--strict', 'treat warnings as failures (exit 1)')
     .optionsGroup('Output:')
-    .option('-f, --format <format>', 'human, json, markdown or yaml, any case [default: human]')
+    .option('-f, --format <format>', formatsHelp('demo'))
     .option('--json', 'same as --format json')
     .option('-o, --output <file|format>', "a file to write the report to, or the AWS CLI's json, table, text, yaml; - is stdout")
     .option('-v, --verbose', 'every row in full, with its evidence')
@@ -251,4 +251,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (wantsJson(argv)) errorJson(io, 'internal', 3, message);
     return 3;
   }
+}
+
+/** --format's help, from the one table of each command's formats (the first is the default). */
+function formatsHelp(command: keyof typeof COMMAND_FORMATS): string {
+  const formats: readonly string[] = COMMAND_FORMATS[command];
+  return `${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}, any case [default: ${formats[0]}]`;
 }
