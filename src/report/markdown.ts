@@ -14,7 +14,8 @@ export interface TicketContext {
   generatedAt?: Date;
 }
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Text for one Markdown table cell: pipes escaped, lines joined. */
+export const tableCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 /** A word quoted for a shell only when it needs to be, so the line pastes back as it ran. */
 const shellWord = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
@@ -30,17 +31,17 @@ const FINDING = new Set<Status>(FINDING_STATUSES);
 const rank = (status: Status) => (FINDING_STATUSES as readonly Status[]).indexOf(status);
 
 function row(c: JsonCheck): string {
-  return `| ${c.region} | \`${cell(c.model)}\` | ${c.gate} | ${c.status} | ${c.cause ?? ''} | ${cell(c.summary)} | ${c.evidence.requestId ?? ''} |`;
+  return `| ${c.region} | \`${tableCell(c.model)}\` | ${c.gate} | ${c.status} | ${c.cause ?? ''} | ${tableCell(c.summary)} | ${c.evidence.requestId ?? ''} |`;
 }
 
 const TABLE_HEAD = ['| Region | Model | Gate | Status | Cause | Summary | Request id |', '|---|---|---|---|---|---|---|'];
 
 /** One finding as support needs it: what, the fix and who acts, commands, policy, docs, the raw AWS error. */
 function findingSection(c: JsonCheck): string[] {
-  const lines = ['', `#### ${SYMBOLS[c.status]} ${c.gate} · ${c.region} · \`${c.model}\``, '', cell(c.summary)];
+  const lines = ['', `#### ${SYMBOLS[c.status]} ${c.gate} · ${c.region} · \`${c.model}\``, '', tableCell(c.summary)];
   const r = c.remediation;
   if (c.fix && r) {
-    lines.push('', `**Fix** (${WHO.short[r.actor as keyof typeof WHO.short] ?? r.actor} must act): ${cell(c.fix)}`);
+    lines.push('', `**Fix** (${WHO.short[r.actor as keyof typeof WHO.short] ?? r.actor} must act): ${tableCell(c.fix)}`);
     if (r.commands?.length) lines.push('', ...fenced(r.commands.join('\n'), 'sh'));
     if (r.policy !== undefined) lines.push('', ...fenced(JSON.stringify(r.policy, null, 2), 'json'));
     if (r.docs) lines.push('', `Docs: ${r.docs}`);
@@ -76,7 +77,7 @@ export function renderMarkdown(report: JsonReport, context: TicketContext = {}):
   if (report.only) lines.push(`- Only: ${report.only.join(', ')} (ran: ${report.gatesRun.join(', ')})`);
   lines.push(`- Region source: ${report.regionSource}`);
   if (report.interrupted) lines.push('- Interrupted: these are the results known so far.');
-  if (report.nextStep) lines.push('', `**Next step:** ${cell(report.nextStep)}`);
+  if (report.nextStep) lines.push('', `**Next step:** ${tableCell(report.nextStep)}`);
 
   const findings = report.checks.filter((c) => FINDING.has(c.status));
   const rest = report.checks.filter((c) => !FINDING.has(c.status));
