@@ -6,7 +6,7 @@ import { renderCellList, renderGrid } from './grid.js';
 import { chalkFor, cutList, oneLine, paint, SYMBOLS, WHO, wrapCommand, wrapHanging } from './style.js';
 import { verdictWord, type TargetVerdict } from './verdict.js';
 import { clientLines, targetNote } from './client.js';
-import { GATES } from '../types.js';
+import { FINDING_STATUSES, GATES, type Status } from '../types.js';
 
 export interface HumanOptions {
   color: boolean;
@@ -27,7 +27,7 @@ export interface Layout {
 /** Where the status column's text starts: "  ✖ provider-terms ". */
 const HEAD = 19;
 
-const FINDING = new Set(['fail', 'warn', 'inconclusive', 'pending']);
+const FINDING = new Set<Status>(FINDING_STATUSES);
 
 /** What a row shows: a check's, or an explained error's (whose gate may be "unknown"). */
 export interface Row {
