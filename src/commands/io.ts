@@ -71,6 +71,9 @@ function parseOutput(value: string | undefined): { format?: Format; file?: strin
  */
 export function chooseFormat(flags: { format?: string; json?: boolean; output?: string }, allowed: readonly Format[]): { format: Format; file?: string } {
   const output = parseOutput(flags.output);
+  if (output.format && !allowed.includes(output.format)) {
+    throw new UsageError(`--output ${flags.output} asks for ${output.format}, which this command does not print (--format: ${allowed.join(', ')}); a file named ${flags.output}: --output ./${flags.output}`);
+  }
   const explicit = flags.format !== undefined || flags.json ? parseFormat(flags.format, flags.json, allowed) : undefined;
   if (explicit && output.format && explicit !== output.format) {
     throw new UsageError(`--output ${flags.output} asks for ${output.format}, but --format says ${explicit}; give one of them (a file named ${flags.output}: --output ./${flags.output})`);
