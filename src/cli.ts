@@ -3,7 +3,7 @@ import { OutputError, UsageError } from './errors.js';
 import { COMMAND_FORMATS, processIo, type Io } from './commands/io.js';
 import { secretScrubber } from './secrets.js';
 import { SCHEMA_VERSION, TOOL_NAME, VERSION, verboseVersion } from './version.js';
-import { CHECK_HELP, CLIENTS_HELP, DEMO_HELP, EXPLAIN_HELP, LINT_HELP, MODELS_HELP, POLICY_HELP } from './commands/help.js';
+import { CHECK_HELP, CLIENTS_HELP, COMPLETION_HELP, DEMO_HELP, EXPLAIN_HELP, LINT_HELP, MODELS_HELP, POLICY_HELP } from './commands/help.js';
 import { collectList as collect, moveOptionsAfterCommand, positionalHint } from './commands/usage-hints.js';
 
 const COMMANDS = ['check', 'explain', 'policy', 'models', 'clients', 'demo', 'completion', 'help'];
@@ -174,6 +174,7 @@ export function program(
     .command('completion')
     .description('print the shell completion script: source <(bedrock-doctor completion bash)')
     .addArgument(new Argument('<shell>', 'bash or zsh').choices(['bash', 'zsh']))
+    .addHelpText('after', COMPLETION_HELP)
     .action(async (shell: 'bash' | 'zsh') => {
       const { completionCommand } = await import('./commands/completion.js');
       setExit(await completionCommand(shell, cli, io));

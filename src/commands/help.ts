@@ -115,3 +115,13 @@ Exit codes:
   0    the list was printed
   2    usage error
 `;
+
+export const COMPLETION_HELP = `
+Examples:
+  $ source <(bedrock-doctor completion bash)      (in ~/.bashrc)
+  $ source <(bedrock-doctor completion zsh)       (in ~/.zshrc)
+
+Exit codes:
+  0    the script was printed
+  2    usage error (a shell other than bash or zsh)
+`;
