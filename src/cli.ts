@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { OutputError, UsageError } from './errors.js';
-import { processIo, type Io } from './commands/io.js';
+import { COMMAND_FORMATS, processIo, type Io } from './commands/io.js';
 import { secretScrubber } from './secrets.js';
 import { SCHEMA_VERSION, TOOL_NAME, VERSION, verboseVersion } from './version.js';
-import { CHECK_HELP, DEMO_HELP, EXPLAIN_HELP, LINT_HELP, MODELS_HELP, POLICY_HELP } from './commands/help.js';
+import { CHECK_HELP, CLIENTS_HELP, COMPLETION_HELP, DEMO_HELP, EXPLAIN_HELP, LINT_HELP, MODELS_HELP, POLICY_HELP } from './commands/help.js';
 import { collectList as collect, moveOptionsAfterCommand, positionalHint } from './commands/usage-hints.js';
 
 const COMMANDS = ['check', 'explain', 'policy', 'models', 'clients', 'demo', 'completion', 'help'];
@@ -58,7 +58,7 @@ export function program(
     .option('--strict', 'treat warnings as failures (exit 1); same as --fail-on warn')
     .option('--fail-on <statuses>', 'these statuses also exit 1: warn, inconclusive, pending (comma-separated)')
     .optionsGroup('Output:')
-    .option('-f, --format <format>', 'human, json, markdown or yaml, any case [default: human]')
+    .option('-f, --format <format>', formatsHelp('check'))
     .option('--json', 'same as --format json')
     .option('-o, --output <file|format>', "a file to write the report to, or the AWS CLI's json, table, text, yaml; - is stdout")
     .option('--json-file <file>', 'also write the JSON report to this file (for CI)')
@@ -75,7 +75,7 @@ export function program(
     .description('diagnose every Bedrock/AWS error in a pasted text, log or file: the gate at fault and the fix')
     .argument('[text]', "the error text, or a file to read; '-' or nothing reads stdin")
     .optionsGroup('Output:')
-    .option('-f, --format <format>', 'human or json, any case [default: human]')
+    .option('-f, --format <format>', formatsHelp('explain'))
     .option('--json', 'same as --format json')
     .option('-o, --output <file|format>', "a file to write to, or json, text; - is stdout")
     .addHelpText('after', EXPLAIN_HELP)
@@ -88,17 +88,21 @@ export function program(
     .command('policy')
     .description('print the least-privilege IAM policy to call these models (reads the profiles with credentials at hand, else offline)')
     .enablePositionalOptions()
+    .optionsGroup('Targets:')
     .option('-m, --model <id>', 'model id, inference profile id or ARN (repeat, or a comma list)', collect)
     .option('-r, --region <region>', 'AWS Region (repeat, or a comma list) [default: AWS_REGION, AWS_DEFAULT_REGION, the profile]', collect)
     .option('--account <id>', "the account that owns the inference-profile ARNs [default: the credentials']")
+    .optionsGroup('Statements:')
     .option('--stream', 'also allow ConverseStream (bedrock:InvokeModelWithResponseStream)')
-    .option('-f, --format <format>', 'json (the bare document), terraform, cdk or human, any case [default: json]')
     .option('--admin', "add the administrator's one-time provisioning statements (Marketplace subscription, agreement, use-case form)")
     .option('--product-id <id>', 'with --admin: limit the Marketplace subscription to this product (repeatable)', collect)
+    .option('--doctor', 'add the read-only permissions bedrock-doctor uses to look')
+    .option('--principal <arn>', 'with --doctor: your own IAM user or role ARN, to scope the simulation permission to it')
+    .optionsGroup('Look-ups:')
     .option('--offline', 'do not look anything up: build from the ids and the documented geographies')
     .option('-p, --profile <name>', 'AWS profile to look up with [default: AWS_PROFILE, then default]')
-    .option('--doctor', "add the read-only permissions bedrock-doctor uses to look")
-    .option('--principal <arn>', 'with --doctor: your own IAM user or role ARN, to scope the simulation permission to it')
+    .optionsGroup('Output:')
+    .option('-f, --format <format>', formatsHelp('policy'))
     .addHelpText('after', POLICY_HELP)
     .action(async (flags) => {
       const { policyCommand } = await import('./commands/policy.js');
@@ -109,9 +113,11 @@ export function program(
     .command('lint')
     .description('find the known mistakes in a policy document (JSON, or Terraform jsonencode); exit 1 on an error')
     .argument('<file>', "the policy file; '-' reads stdin")
+    .optionsGroup('What to expect:')
     .option('--stream', 'the client streams: the policy must allow bedrock:InvokeModelWithResponseStream')
     .option('--admin', "the policy is the administrator's: Marketplace rights are expected")
-    .option('-f, --format <format>', 'human or json, any case [default: human]')
+    .optionsGroup('Output:')
+    .option('-f, --format <format>', formatsHelp('policy lint'))
     .option('--json', 'same as --format json')
     .addHelpText('after', LINT_HELP)
     .action(async (file: string, flags) => {
@@ -122,11 +128,13 @@ export function program(
   cli
     .command('models')
     .description("every foundation model in the Region: provider, lifecycle, inference types, profiles, and this identity's availability")
+    .optionsGroup('Look-ups:')
     .option('-r, --region <region>', 'AWS Region (repeat, or a comma list) [default: AWS_REGION, AWS_DEFAULT_REGION, the profile]', collect)
     .option('-p, --profile <name>', 'AWS profile [default: AWS_PROFILE, then default]')
-    .option('-f, --format <format>', 'human or json, any case [default: human]')
-    .option('--json', 'same as --format json')
     .option('-t, --timeout <seconds>', 'time limit for the whole run [default: 60]')
+    .optionsGroup('Output:')
+    .option('-f, --format <format>', formatsHelp('models'))
+    .option('--json', 'same as --format json')
     .addHelpText('after', MODELS_HELP)
     .action(async (flags) => {
       const { modelsCommand } = await import('./commands/models.js');
@@ -136,8 +144,10 @@ export function program(
   cli
     .command('clients')
     .description('list the clients check --from reads, and which are configured for Bedrock here (never prints secrets)')
-    .option('-f, --format <format>', 'human or json, any case [default: human]')
+    .optionsGroup('Output:')
+    .option('-f, --format <format>', formatsHelp('clients'))
     .option('--json', 'same as --format json')
+    .addHelpText('after', CLIENTS_HELP)
     .action(async (flags) => {
       const { clientsCommand } = await import('./commands/clients.js');
       setExit(await clientsCommand(flags, io));
@@ -150,7 +160,7 @@ export function program(
     .option('--list', 'list the scenarios')
     .option('--strict', 'treat warnings as failures (exit 1)')
     .optionsGroup('Output:')
-    .option('-f, --format <format>', 'human, json, markdown or yaml, any case [default: human]')
+    .option('-f, --format <format>', formatsHelp('demo'))
     .option('--json', 'same as --format json')
     .option('-o, --output <file|format>', "a file to write the report to, or the AWS CLI's json, table, text, yaml; - is stdout")
     .option('-v, --verbose', 'every row in full, with its evidence')
@@ -164,6 +174,7 @@ export function program(
     .command('completion')
     .description('print the shell completion script: source <(bedrock-doctor completion bash)')
     .addArgument(new Argument('<shell>', 'bash or zsh').choices(['bash', 'zsh']))
+    .addHelpText('after', COMPLETION_HELP)
     .action(async (shell: 'bash' | 'zsh') => {
       const { completionCommand } = await import('./commands/completion.js');
       setExit(await completionCommand(shell, cli, io));
@@ -241,4 +252,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (wantsJson(argv)) errorJson(io, 'internal', 3, message);
     return 3;
   }
+}
+
+/** --format's help, from the one table of each command's formats (the first is the default). */
+function formatsHelp(command: keyof typeof COMMAND_FORMATS): string {
+  const formats: readonly string[] = COMMAND_FORMATS[command];
+  return `${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}, any case [default: ${formats[0]}]`;
 }

@@ -20,6 +20,9 @@ export type Gate = (typeof GATES)[number];
 export const STATUSES = ['pass', 'fail', 'warn', 'skip', 'inconclusive', 'pending'] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** The statuses that are findings, worst first: a report lists and picks them in this order. */
+export const FINDING_STATUSES = ['fail', 'pending', 'inconclusive', 'warn'] as const;
+
 /** Who must act on a fix: the identity that calls Bedrock, or an administrator of the account. */
 export type Actor = 'caller' | 'administrator';
 

@@ -30,7 +30,7 @@ export interface DoctorOptions {
   stream?: boolean;
   /** Fail unless the credentials belong to this 12-digit account. */
   expectAccount?: string;
-  /** Time limit for the whole run, in seconds; default 60. */
+  /** Time limit for the whole run (for each attempt of runDoctorUntilReady), in seconds; default 60. */
   timeout?: number;
   /** Check what a client will call: `claude-code`, `litellm:path/to/config.yaml`, … (`check --from`). */
   from?: string;

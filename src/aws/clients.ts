@@ -34,7 +34,7 @@ interface ClientSettings {
  * of piling onto one socket pool, where queued requests eat their own timeouts and IAM's low
  * request rate turns into throttling.
  */
-export const CALLS_PER_CLIENT = 16;
+const CALLS_PER_CLIENT = 16;
 
 /** The SDK's handler warns on the console when its socket pool queues; the limit above prevents that, so the doctor's stderr stays its own. */
 const SILENT = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { sharedFilePaths } from './profiles.js';
 
 /** Keys of the shared config and credentials files whose values are secrets. */
 const SECRET_KEY = /^(aws_secret_access_key|aws_session_token|aws_security_token)$|secret|password/i;
@@ -25,8 +26,7 @@ export async function credentialFileSecrets(env: NodeJS.ProcessEnv): Promise<str
   const secrets: string[] = [];
   try {
     const { configFile, credentialsFile } = await loadSharedConfigFiles({
-      filepath: env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials'),
-      configFilepath: env.AWS_CONFIG_FILE || join(home, '.aws', 'config'),
+      ...sharedFilePaths(env),
       ignoreCache: true,
     });
     for (const section of [...Object.values(configFile), ...Object.values(credentialsFile)]) {

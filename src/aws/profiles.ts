@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { closest, distance } from 'fastest-levenshtein';
+import { nearestName } from '../vocabulary/nearest-name.js';
 
 /** Where the SDK looks for ~/.aws/config and ~/.aws/credentials, read from the given environment. */
 export function sharedFilePaths(env: NodeJS.ProcessEnv): { configFilepath: string; filepath: string } {
@@ -30,7 +30,7 @@ export async function missingProfile(profile: string, env: NodeJS.ProcessEnv): P
     return null;
   }
   if (names.includes(profile)) return null;
-  const nearest = names.length ? closest(profile, names) : undefined;
-  const hint = nearest && distance(profile, nearest) <= Math.max(2, Math.floor(profile.length / 3)) ? `; did you mean ${nearest}?` : names.length ? ` (profiles: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ` and ${names.length - 8} more` : ''})` : ' (no profiles are configured)';
+  const nearest = nearestName(profile, names);
+  const hint = nearest ? `; did you mean ${nearest}?` : names.length ? ` (profiles: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ` and ${names.length - 8} more` : ''})` : ' (no profiles are configured)';
   return `The config profile (${profile.slice(0, 60)}) could not be found${hint}`;
 }

@@ -7,12 +7,13 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
+import { sharedFilePaths } from '../aws/profiles.js';
 import { readClient, type ClientReading, type ClientSpec } from './index.js';
 
 /** Big enough for any settings file; a bigger one is not a client's configuration. */
 const MAX_BYTES = 1_000_000;
 
-export function expandPath(path: string, env: NodeJS.ProcessEnv, cwd: string): string {
+function expandPath(path: string, env: NodeJS.ProcessEnv, cwd: string): string {
   const home = env.HOME || env.USERPROFILE || homedir();
   if (path === '~' || path.startsWith('~/')) return join(home, path.slice(1));
   return isAbsolute(path) ? path : resolve(cwd, path);
@@ -29,14 +30,9 @@ async function readText(file: string): Promise<string | null> {
 
 /** Profiles of ~/.aws/config and ~/.aws/credentials with their Region, as the SDK's own loader reads them. */
 export async function awsProfiles(env: NodeJS.ProcessEnv): Promise<Record<string, { region?: string }>> {
-  const home = env.HOME || env.USERPROFILE || homedir();
   try {
     const { loadSharedConfigFiles } = await import('@smithy/shared-ini-file-loader');
-    const { configFile, credentialsFile } = await loadSharedConfigFiles({
-      configFilepath: env.AWS_CONFIG_FILE || join(home, '.aws', 'config'),
-      filepath: env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials'),
-      ignoreCache: true,
-    });
+    const { configFile, credentialsFile } = await loadSharedConfigFiles({ ...sharedFilePaths(env), ignoreCache: true });
     const out: Record<string, { region?: string }> = {};
     for (const [name, section] of [...Object.entries(credentialsFile), ...Object.entries(configFile)]) {
       out[name] = { ...out[name], ...(section.region ? { region: section.region } : {}) };

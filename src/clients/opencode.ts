@@ -23,7 +23,7 @@ function files(env: NodeJS.ProcessEnv, path?: string): string[] {
 }
 
 /** The id opencode sends: ids already prefixed go as they are; others get the Region's prefix for the families it knows. */
-export function opencodeModelId(id: string, region: string): string {
+function opencodeModelId(id: string, region: string): string {
   if (/^(global|us|eu|jp|apac|au)\./.test(id) || id.startsWith('arn:')) return id;
   if (/^us-(east|west)-/.test(region) && /^(anthropic\.claude|amazon\.nova|deepseek\.)/.test(id)) return `us.${id}`;
   if (/^eu-/.test(region) && /^(anthropic\.claude|amazon\.nova-(lite|micro)|meta\.llama3|mistral\.pixtral)/.test(id)) return `eu.${id}`;

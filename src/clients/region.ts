@@ -3,7 +3,7 @@
 import type { ClientFinding, Provenance } from './types.js';
 
 /** The Region variables clients read; each reads only some of them. */
-export const REGION_VARIABLES = ['AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_REGION_NAME', 'BEDROCK_AWS_DEFAULT_REGION'] as const;
+const REGION_VARIABLES = ['AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_REGION_NAME', 'BEDROCK_AWS_DEFAULT_REGION'] as const;
 
 export interface RegionStep {
   from: Provenance;

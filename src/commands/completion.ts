@@ -7,7 +7,7 @@ import type { Command, Option } from 'commander';
 import { GATES } from '../types.js';
 import { COMMAND_FORMATS, emit, type Io } from './io.js';
 
-export const SHELLS = ['bash', 'zsh'] as const;
+const SHELLS = ['bash', 'zsh'] as const;
 export type Shell = (typeof SHELLS)[number];
 
 /** An option as completion sees it. */
@@ -68,7 +68,7 @@ export function describeProgram(program: Command, argumentValues: Record<string,
 
 const words = (list: string[]) => list.join(' ');
 
-export function bashScript(program: ReturnType<typeof describeProgram>): string {
+function bashScript(program: ReturnType<typeof describeProgram>): string {
   const valueCases = (flags: Flag[]) =>
     flags
       .filter((f) => f.takesValue)
@@ -111,7 +111,7 @@ function zshSpec(flag: Flag): string {
   return `${prefix ? `'${prefix}'` : ''}${names}'[${zshText(flag.description)}]${action}'`;
 }
 
-export function zshScript(program: ReturnType<typeof describeProgram>): string {
+function zshScript(program: ReturnType<typeof describeProgram>): string {
   // _describe splits at the first colon only: a description keeps its own.
   const commandList = program.commands.map((c) => `    '${c.name}:${c.description.replace(/'/g, "'\\''")}'`).join('\n');
   const cases = program.commands.map((c) => {

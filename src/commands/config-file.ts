@@ -13,8 +13,8 @@ import type { FailOnStatus } from '../pipeline/result.js';
 import { parseModelRef } from '../vocabulary/model-id.js';
 import { regionProblem } from '../vocabulary/regions.js';
 
-export const CONFIG_FILE_NAME = 'bedrock-doctor.config.json';
-export const PACKAGE_JSON_KEY = 'bedrock-doctor';
+const CONFIG_FILE_NAME = 'bedrock-doctor.config.json';
+const PACKAGE_JSON_KEY = 'bedrock-doctor';
 
 /** What a config file may hold: the keys of schema/config.schema.json. */
 export interface CheckConfig {

@@ -3,9 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closest, distance } from 'fastest-levenshtein';
 import { UsageError } from '../errors.js';
 import { PACKAGE_ROOT } from '../version.js';
+import { nearestName } from '../vocabulary/nearest-name.js';
 import { SCENARIOS, findScenario, scenarioArgs, scenarioEnvironment, startEmulator, type Scenario } from '../sandbox/index.js';
 import { chooseFormat, COMMAND_FORMATS, emit, useColor, writeOut, type Format, type Io } from './io.js';
 
@@ -20,9 +20,8 @@ interface DemoFlags {
 
 /** The nearest scenario name to a typo, as commander suggests commands. */
 function didYouMean(name: string): string {
-  const names = SCENARIOS.map((s) => s.name);
-  const nearest = closest(name.toLowerCase(), names);
-  return distance(name.toLowerCase(), nearest) <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean ${nearest}?)` : '';
+  const nearest = nearestName(name.toLowerCase(), SCENARIOS.map((s) => s.name));
+  return nearest ? ` (did you mean ${nearest}?)` : '';
 }
 
 /** The CLI as the user runs it. */

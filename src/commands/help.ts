@@ -1,11 +1,14 @@
 /** The help each command prints after its options: examples, exit codes, the environment it reads. */
 
-const EXIT_CODES = `Exit codes:
+/** check's exit codes; demo runs check, without a config file or --fail-on. */
+function checkExitCodes(demo: boolean): string {
+  return `Exit codes:
   0    ready: no gate failed (warnings allowed unless --strict)
-  1    not ready: a gate failed, or has a status named by --fail-on (--strict: warn)
-  2    usage error or bad input, the config file included
+  1    not ready: a gate failed${demo ? '' : ', or has a status named by --fail-on'} (--strict: warn)
+  2    usage error or bad input${demo ? ' (an unknown scenario)' : ', the config file included'}
   3    not proven: nothing failed, but a gate is inconclusive or pending; retry later
   130  interrupted (Ctrl-C), 143 terminated (SIGTERM): the report known so far`;
+}
 
 export const CHECK_HELP = `
 Examples:
@@ -18,7 +21,7 @@ Examples:
   $ bedrock-doctor check -m amazon.nova-lite-v1:0 --wait 15m --fail-on inconclusive
   $ bedrock-doctor check -m amazon.nova-lite-v1:0 --only iam
 
-${EXIT_CODES}
+${checkExitCodes(false)}
 
 Environment:
   AWS_PROFILE, AWS_REGION, AWS_DEFAULT_REGION, AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE,
@@ -97,8 +100,28 @@ Examples:
 
 Runs the real check against a local AWS emulator on 127.0.0.1; nothing is sent to AWS.
 
-${EXIT_CODES}
+${checkExitCodes(true)}
 
 Environment:
   NO_COLOR, FORCE_COLOR, COLUMNS, CI (the demo ignores your AWS variables)
+`;
+
+export const CLIENTS_HELP = `
+Examples:
+  $ bedrock-doctor clients
+  $ bedrock-doctor check --from claude-code
+
+Exit codes:
+  0    the list was printed
+  2    usage error
+`;
+
+export const COMPLETION_HELP = `
+Examples:
+  $ source <(bedrock-doctor completion bash)      (in ~/.bashrc)
+  $ source <(bedrock-doctor completion zsh)       (in ~/.zshrc)
+
+Exit codes:
+  0    the script was printed
+  2    usage error (a shell other than bash or zsh)
 `;

@@ -59,7 +59,7 @@ export function parseFormat(value: string | undefined, json: boolean | undefined
  */
 const OUTPUT_WORDS: Record<string, Format> = { json: 'json', table: 'human', text: 'human', yaml: 'yaml' };
 
-export function parseOutput(value: string | undefined): { format?: Format; file?: string } {
+function parseOutput(value: string | undefined): { format?: Format; file?: string } {
   if (value === undefined || value === '-') return {};
   const format = OUTPUT_WORDS[value.toLowerCase()];
   return format ? { format } : { file: value };
@@ -71,6 +71,9 @@ export function parseOutput(value: string | undefined): { format?: Format; file?
  */
 export function chooseFormat(flags: { format?: string; json?: boolean; output?: string }, allowed: readonly Format[]): { format: Format; file?: string } {
   const output = parseOutput(flags.output);
+  if (output.format && !allowed.includes(output.format)) {
+    throw new UsageError(`--output ${flags.output} asks for ${output.format}, which this command does not print (--format: ${allowed.join(', ')}); a file named ${flags.output}: --output ./${flags.output}`);
+  }
   const explicit = flags.format !== undefined || flags.json ? parseFormat(flags.format, flags.json, allowed) : undefined;
   if (explicit && output.format && explicit !== output.format) {
     throw new UsageError(`--output ${flags.output} asks for ${output.format}, but --format says ${explicit}; give one of them (a file named ${flags.output}: --output ./${flags.output})`);

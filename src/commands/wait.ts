@@ -1,6 +1,7 @@
 /** `check --wait`: its settings from the flag (and the tests' backoff), and its progress lines. */
 import { UsageError } from '../errors.js';
 import type { AttemptProgress, Backoff } from '../pipeline/wait.js';
+import { FINDING_STATUSES } from '../types.js';
 import { formatDuration, parseDuration } from './duration.js';
 
 export interface WaitSettings {
@@ -25,11 +26,9 @@ export function waitSettings(flag: string | undefined, env: NodeJS.ProcessEnv): 
   return { waitMs, backoff: { baseMs: Number(match[1]), capMs: Number(match[2]) } };
 }
 
-const SEVERITY = ['fail', 'pending', 'inconclusive', 'warn'] as const;
-
 /** "iam fail" for a target's most severe finding. */
 function worst(checks: AttemptProgress['notReady'][number]['checks']): string {
-  for (const status of SEVERITY) {
+  for (const status of FINDING_STATUSES) {
     const found = checks.find((c) => c.status === status);
     if (found) return `${found.gate} ${status}`;
   }

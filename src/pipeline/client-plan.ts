@@ -24,7 +24,7 @@ export interface ClientPlan {
 }
 
 /** `claude-code` or `litellm:/etc/litellm/config.yaml`. */
-export function parseFrom(from: string): { name: string; path?: string } {
+function parseFrom(from: string): { name: string; path?: string } {
   const colon = from.indexOf(':');
   const name = (colon < 0 ? from : from.slice(0, colon)).trim();
   const path = colon < 0 ? undefined : from.slice(colon + 1).trim();

@@ -1,6 +1,7 @@
 import { missingProfile, sharedProfiles } from '../aws/profiles.js';
 import { parseModelRef, type ModelRef } from '../vocabulary/model-id.js';
 import { isFipsRegion, regionProblem } from '../vocabulary/regions.js';
+import { nearestName } from '../vocabulary/nearest-name.js';
 import { UsageError } from '../errors.js';
 import { planClient, type ClientReport } from './client-plan.js';
 import type { CheckOptions, PlannedTarget } from '../gates/shared/context.js';
@@ -93,13 +94,13 @@ export function matrix(regions: string[], refs: ModelRef[]): PlannedTarget[] {
   return [...cells.values()];
 }
 
-/** --only's gate ids, checked; a near miss ("iam-policy") is named with the id meant. */
+/** --only's gate ids, checked; a near miss ("iam-policy", "credentails") is named with the id meant. */
 export function parseGates(ids: readonly string[]): Gate[] {
   const chosen: Gate[] = [];
   for (const raw of ids) {
     const id = raw.trim().toLowerCase();
     if (!(GATES as readonly string[]).includes(id)) {
-      const near = GATES.find((g) => id.length > 1 && (g.startsWith(id) || id.startsWith(g)));
+      const near = GATES.find((g) => id.length > 1 && (g.startsWith(id) || id.startsWith(g))) ?? nearestName(id, GATES);
       throw new UsageError(`--only "${raw.slice(0, 40)}" is not a gate${near ? ` (did you mean ${near}?)` : ''}; gates: ${GATES.join(', ')}`);
     }
     if (!chosen.includes(id as Gate)) chosen.push(id as Gate);

@@ -6,7 +6,7 @@ import type { SettingOrigin, Target } from '../types.js';
 import { paint, SYMBOLS, WHO } from './style.js';
 
 /** "ANTHROPIC_MODEL in ~/.claude/settings.json", "AWS_REGION (default)". */
-export function originText(o: SettingOrigin): string {
+function originText(o: SettingOrigin): string {
   return `${o.setting}${o.file ? ` in ${o.file}` : ''}${o.isDefault ? ' (default)' : ''}`;
 }
 

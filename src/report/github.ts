@@ -7,7 +7,9 @@ import type { FailOnStatus } from '../pipeline/result.js';
 import type { Status } from '../types.js';
 import { GATES } from '../types.js';
 import type { JsonReport } from './json.js';
+import { tableCell } from './markdown.js';
 import { SYMBOLS, WHO } from './style.js';
+import { verdictWord } from './verdict.js';
 
 /** A command's message: `%`, CR and LF would end or corrupt the command line. */
 export function escapeData(text: string): string {
@@ -50,12 +52,10 @@ export function annotations(report: JsonReport, failOn: readonly FailOnStatus[])
     .join('');
 }
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-
 function verdict(report: JsonReport): string {
   if (report.interrupted) return `interrupted (exit ${report.exitCode})`;
   if (report.ready) return '✅ ready';
-  return report.exitCode === 3 ? '❔ not proven (exit 3)' : `❌ not ready (exit ${report.exitCode})`;
+  return `${report.exitCode === 1 ? '❌' : '❔'} ${verdictWord(report)} (exit ${report.exitCode})`;
 }
 
 /** The job summary: the verdict, a table of targets and gates, and the failing gates' fixes. */
@@ -74,7 +74,7 @@ export function jobSummary(report: JsonReport, failOn: readonly FailOnStatus[]):
       const check = checks.find((c) => c.gate === gate);
       return check ? `${SYMBOLS[check.status]} ${check.status}` : '';
     });
-    lines.push(`| ${target.region} | \`${cell(target.model)}\` | ${cells.join(' | ')} |`);
+    lines.push(`| ${target.region} | \`${tableCell(target.model)}\` | ${cells.join(' | ')} |`);
   }
 
   const failing = findings(report, failOn).filter((f) => f.level === 'error' && f.check.fix);
@@ -83,7 +83,7 @@ export function jobSummary(report: JsonReport, failOn: readonly FailOnStatus[]):
     for (const { check } of failing) {
       const actor = check.remediation?.actor as keyof typeof WHO.short | undefined;
       const who = actor && WHO.short[actor] ? ` (${WHO.short[actor]})` : '';
-      lines.push(`- **${check.gate}** (\`${cell(check.model)}\` · ${check.region}): ${cell(check.summary)}`, `  Fix${who}: ${cell(check.fix!)}`);
+      lines.push(`- **${check.gate}** (\`${tableCell(check.model)}\` · ${check.region}): ${tableCell(check.summary)}`, `  Fix${who}: ${tableCell(check.fix!)}`);
       const commands = check.remediation?.commands ?? [];
       if (commands.length > 0) lines.push('  ```sh', ...commands.map((c) => `  ${c}`), '  ```');
       if (check.remediation?.policy) {
@@ -91,6 +91,6 @@ export function jobSummary(report: JsonReport, failOn: readonly FailOnStatus[]):
       }
     }
   }
-  if (report.nextStep && !report.ready) lines.push('', `**Next step:** ${cell(report.nextStep)}`);
+  if (report.nextStep && !report.ready) lines.push('', `**Next step:** ${tableCell(report.nextStep)}`);
   return lines.join('\n') + '\n\n';
 }

@@ -5,7 +5,7 @@ import { paint, stringWidth, SYMBOLS } from './style.js';
 import type { TargetVerdict } from './verdict.js';
 
 /** "✔ ready", "✖ iam", "? network", "… provider-terms": the verdict of one cell. */
-export function cellText(v: TargetVerdict): string {
+function cellText(v: TargetVerdict): string {
   if (v.ready) return `${SYMBOLS[v.status]} ready`;
   return `${SYMBOLS[v.status]} ${v.gate ?? v.status}`;
 }

@@ -4,9 +4,9 @@ import type { JsonReport } from './json.js';
 import { mostImportant } from './json.js';
 import { renderCellList, renderGrid } from './grid.js';
 import { chalkFor, cutList, oneLine, paint, SYMBOLS, WHO, wrapCommand, wrapHanging } from './style.js';
-import type { TargetVerdict } from './verdict.js';
+import { verdictWord, type TargetVerdict } from './verdict.js';
 import { clientLines, targetNote } from './client.js';
-import { GATES } from '../types.js';
+import { FINDING_STATUSES, GATES, type Status } from '../types.js';
 
 export interface HumanOptions {
   color: boolean;
@@ -27,7 +27,7 @@ export interface Layout {
 /** Where the status column's text starts: "  ✖ provider-terms ". */
 const HEAD = 19;
 
-const FINDING = new Set(['fail', 'warn', 'inconclusive', 'pending']);
+const FINDING = new Set<Status>(FINDING_STATUSES);
 
 /** What a row shows: a check's, or an explained error's (whose gate may be "unknown"). */
 export interface Row {
@@ -155,8 +155,8 @@ function notReadyLine(report: JsonReport, checks: ReportCheck[], layout: Layout,
   const notReady = report.targets.filter((t) => !t.ready).length;
   const first = mostImportant(checks, strict);
   // In a matrix the verdict opens with the count: "3 of 9 targets not ready."
-  const word = report.exitCode === 1 ? 'not ready' : 'not proven';
-  const verdictText = matrix ? `${notReady} of ${report.targets.length} targets ${word}.` : report.exitCode === 1 ? 'Not ready.' : 'Not proven.';
+  const word = verdictWord(report);
+  const verdictText = matrix ? `${notReady} of ${report.targets.length} targets ${word}.` : `${capitalized(word)}.`;
   const verdict = paint(chalk, first?.status ?? (report.exitCode === 1 ? 'fail' : 'inconclusive'), chalk.bold(verdictText));
   if (first?.fix) {
     const cells = matrix ? checks.filter((c) => c.gate === first.gate && c.cause === first.cause && c.status === first.status) : [];
@@ -232,5 +232,8 @@ export function verdictLine(report: JsonReport): string {
   const cells = report.targets.length > 1 ? ` (${notReady.length} of ${report.targets.length} targets)` : '';
   const atFault = [...new Set(notReady.map((t) => t.gate).filter(Boolean))].join(', ');
   if (report.ready) return `Ready (exit 0).`;
-  return `${report.exitCode === 1 ? 'Not ready' : 'Not proven'}${cells}${atFault ? `: ${atFault}` : ''} (exit ${report.exitCode}).`;
+  const word = verdictWord(report);
+  return `${capitalized(word)}${cells}${atFault ? `: ${atFault}` : ''} (exit ${report.exitCode}).`;
 }
+
+const capitalized = (word: string) => word[0]!.toUpperCase() + word.slice(1);

@@ -1,5 +1,5 @@
 import { exitCodeOf, SIGNAL_EXIT, type ClientReport, type ExitCode, type FailOnStatus, type ReportCheck, type ReportIdentity, type RunResult } from '../pipeline/result.js';
-import { GATES, type Gate } from '../types.js';
+import { FINDING_STATUSES, GATES, type Gate } from '../types.js';
 import { SCHEMA_VERSION, TOOL_NAME, VERSION } from '../version.js';
 import { WHO } from './style.js';
 import { targetVerdict, type TargetVerdict } from './verdict.js';
@@ -75,11 +75,9 @@ export function buildReport(run: RunResult, options: ReportOptions): JsonReport 
   };
 }
 
-const PRIORITY = ['fail', 'pending', 'inconclusive', 'warn'] as const;
-
 /** The first finding by severity, then by gate order (the checks are already in gate order). */
 export function mostImportant(checks: ReportCheck[], strict: boolean): ReportCheck | undefined {
-  for (const status of PRIORITY) {
+  for (const status of FINDING_STATUSES) {
     if (status === 'warn' && !strict) break;
     const found = checks.find((c) => c.status === status && c.fix);
     if (found) return found;

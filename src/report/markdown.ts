@@ -2,6 +2,8 @@ import type { JsonReport } from './json.js';
 import { clientMarkdown } from './client.js';
 import { SYMBOLS, WHO } from './style.js';
 import { versionsLine } from './versions.js';
+import { verdictWord } from './verdict.js';
+import { FINDING_STATUSES, type Status } from '../types.js';
 
 type JsonCheck = JsonReport['checks'][number];
 
@@ -12,7 +14,8 @@ export interface TicketContext {
   generatedAt?: Date;
 }
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Text for one Markdown table cell: pipes escaped, lines joined. */
+export const tableCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 /** A word quoted for a shell only when it needs to be, so the line pastes back as it ran. */
 const shellWord = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
@@ -24,20 +27,21 @@ function fenced(text: string, lang = ''): string[] {
   return [fence + lang, text, fence];
 }
 
-const FINDING = new Set(['fail', 'warn', 'inconclusive', 'pending']);
+const FINDING = new Set<Status>(FINDING_STATUSES);
+const rank = (status: Status) => (FINDING_STATUSES as readonly Status[]).indexOf(status);
 
 function row(c: JsonCheck): string {
-  return `| ${c.region} | \`${cell(c.model)}\` | ${c.gate} | ${c.status} | ${c.cause ?? ''} | ${cell(c.summary)} | ${c.evidence.requestId ?? ''} |`;
+  return `| ${c.region} | \`${tableCell(c.model)}\` | ${c.gate} | ${c.status} | ${c.cause ?? ''} | ${tableCell(c.summary)} | ${c.evidence.requestId ?? ''} |`;
 }
 
 const TABLE_HEAD = ['| Region | Model | Gate | Status | Cause | Summary | Request id |', '|---|---|---|---|---|---|---|'];
 
 /** One finding as support needs it: what, the fix and who acts, commands, policy, docs, the raw AWS error. */
 function findingSection(c: JsonCheck): string[] {
-  const lines = ['', `#### ${SYMBOLS[c.status]} ${c.gate} · ${c.region} · \`${c.model}\``, '', cell(c.summary)];
+  const lines = ['', `#### ${SYMBOLS[c.status]} ${c.gate} · ${c.region} · \`${c.model}\``, '', tableCell(c.summary)];
   const r = c.remediation;
   if (c.fix && r) {
-    lines.push('', `**Fix** (${WHO.short[r.actor as keyof typeof WHO.short] ?? r.actor} must act): ${cell(c.fix)}`);
+    lines.push('', `**Fix** (${WHO.short[r.actor as keyof typeof WHO.short] ?? r.actor} must act): ${tableCell(c.fix)}`);
     if (r.commands?.length) lines.push('', ...fenced(r.commands.join('\n'), 'sh'));
     if (r.policy !== undefined) lines.push('', ...fenced(JSON.stringify(r.policy, null, 2), 'json'));
     if (r.docs) lines.push('', `Docs: ${r.docs}`);
@@ -59,8 +63,9 @@ function findingSection(c: JsonCheck): string[] {
  */
 export function renderMarkdown(report: JsonReport, context: TicketContext = {}): string {
   const notReady = report.targets.filter((t) => !t.ready).length;
-  const count = report.targets.length > 1 ? ` — ${notReady} of ${report.targets.length} targets ${report.exitCode === 3 ? 'not proven' : 'not ready'}` : '';
-  const lines = [`### bedrock-doctor ${report.tool.version}: ${report.ready ? 'ready' : `not ready (exit ${report.exitCode})`}${report.ready ? '' : count}`, ''];
+  const word = verdictWord(report);
+  const count = report.targets.length > 1 ? ` — ${notReady} of ${report.targets.length} targets ${word}` : '';
+  const lines = [`### bedrock-doctor ${report.tool.version}: ${report.ready ? word : `${word} (exit ${report.exitCode})${count}`}`, ''];
   if (context.command) lines.push(`- Command: \`${context.command.map(shellWord).join(' ').replace(/`/g, "'")}\``);
   if (context.generatedAt) lines.push(`- Generated: ${context.generatedAt.toISOString()} (${report.durationMs} ms)`);
   lines.push(`- Versions: ${versionsLine()}`);
@@ -72,13 +77,12 @@ export function renderMarkdown(report: JsonReport, context: TicketContext = {}):
   if (report.only) lines.push(`- Only: ${report.only.join(', ')} (ran: ${report.gatesRun.join(', ')})`);
   lines.push(`- Region source: ${report.regionSource}`);
   if (report.interrupted) lines.push('- Interrupted: these are the results known so far.');
-  if (report.nextStep) lines.push('', `**Next step:** ${cell(report.nextStep)}`);
+  if (report.nextStep) lines.push('', `**Next step:** ${tableCell(report.nextStep)}`);
 
   const findings = report.checks.filter((c) => FINDING.has(c.status));
   const rest = report.checks.filter((c) => !FINDING.has(c.status));
   // Failures first, then what could not be decided, then warnings.
-  const order = ['fail', 'pending', 'inconclusive', 'warn'];
-  findings.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
+  findings.sort((a, b) => rank(a.status) - rank(b.status));
   if (findings.length) lines.push('', ...TABLE_HEAD, ...findings.map(row));
   if (rest.length) {
     const passed = rest.filter((c) => c.status === 'pass').length;

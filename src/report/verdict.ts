@@ -1,7 +1,7 @@
 /** Each target's own verdict, so a reader (or CI) need not derive it from the checks. */
 
 import type { ReportCheck } from '../pipeline/result.js';
-import type { Gate, Status, Target } from '../types.js';
+import { FINDING_STATUSES, type Gate, type Status, type Target } from '../types.js';
 
 export interface TargetVerdict extends Target {
   /** Whether this cell alone would exit 0. */
@@ -13,12 +13,10 @@ export interface TargetVerdict extends Target {
   cause: ReportCheck['cause'];
 }
 
-const SEVERITY = ['fail', 'pending', 'inconclusive', 'warn'] as const;
-
 /** `warnFails`: warnings fail the run (--strict, --fail-on warn). */
 export function targetVerdict(target: Target, checks: readonly ReportCheck[], warnFails: boolean): TargetVerdict {
   const own = checks.filter((c) => c.region === target.region && c.model === target.model);
-  for (const status of SEVERITY) {
+  for (const status of FINDING_STATUSES) {
     const found = own.find((c) => c.status === status);
     if (found) {
       const ready = status === 'warn' && !warnFails;
@@ -28,4 +26,9 @@ export function targetVerdict(target: Target, checks: readonly ReportCheck[], wa
   // An interrupted run may hold no checks for a cell: nothing is proven there.
   if (own.length === 0) return { ...target, ready: false, status: 'inconclusive', gate: null, cause: null };
   return { ...target, ready: true, status: 'pass', gate: null, cause: null };
+}
+
+/** The run's verdict in the same words in every format: a run that could not finish its checks is not proven, not "not ready". */
+export function verdictWord(run: { ready: boolean; exitCode: number }): 'ready' | 'not ready' | 'not proven' {
+  return run.ready ? 'ready' : run.exitCode === 1 ? 'not ready' : 'not proven';
 }

@@ -1,3 +1,5 @@
+import { nearestName } from './nearest-name.js';
+
 /**
  * Regions that host the Bedrock control plane (botocore endpoints.json, service `bedrock`,
  * 2026-08). The SDK's partition data knows which Regions exist, not which host Bedrock,
@@ -105,28 +107,8 @@ export function regionProblem(region: string): string | null {
   const real = realRegion(region);
   const commercial = /^(us|eu|ap|sa|ca|me|af|il|mx)-(\w+)-\d+$/.exec(real);
   if (isRegionShaped(region) && (!commercial || DIRECTIONS.test(commercial[2]!))) return null;
-  const nearest = nearestRegion(real);
+  const nearest = nearestName(real.toLowerCase(), BEDROCK_REGIONS, 3);
   const some = BEDROCK_REGIONS.slice(0, 4).join(', ');
   return `"${region.slice(0, 60)}" is not an AWS Region name${nearest ? `; did you mean ${nearest}?` : ` (Bedrock Regions: ${some} and ${BEDROCK_REGIONS.length - 4} more)`}`;
 }
 
-/** The Bedrock Region closest to a mistyped name (at most 3 edits), if any. */
-function nearestRegion(name: string): string | null {
-  let best: { region: string; distance: number } | null = null;
-  for (const region of BEDROCK_REGIONS) {
-    const distance = editDistance(name.toLowerCase(), region);
-    if (distance <= 3 && (!best || distance < best.distance)) best = { region, distance };
-  }
-  return best?.region ?? null;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return 4;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
-}

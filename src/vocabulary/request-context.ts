@@ -39,7 +39,7 @@ export function vpcEndpointId(host: string): string | undefined {
   return VPC_ENDPOINT_HOST.exec(host)?.[1]?.toLowerCase();
 }
 
-export const PRINCIPAL_TAG_PREFIX = 'aws:PrincipalTag/';
+const PRINCIPAL_TAG_PREFIX = 'aws:PrincipalTag/';
 
 export function usesPrincipalTags(keys: readonly string[]): boolean {
   return keys.some((key) => key.toLowerCase().startsWith(PRINCIPAL_TAG_PREFIX.toLowerCase()));

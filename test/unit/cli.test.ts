@@ -75,6 +75,7 @@ describe('main(argv, io)', () => {
     [['check', '--bogus'], /unknown option '--bogus'/],
     [['check', '--format', 'xml'], /--format must be one of human, json, markdown/],
     [['explain', '--format', 'markdown'], /--format must be one of human, json/],
+    [['explain', 'ThrottlingException', '--output', 'yaml'], /--output yaml asks for yaml, which this command does not print/],
     [['policy', '--model'], /argument missing/],
     [['demo', 'helthy'], /no scenario "helthy" \(did you mean healthy\?\)/],
     [['check', '--region', 'us-easst-1', '--model', MODEL], /--region "us-easst-1" is not an AWS Region name; did you mean us-east-1\?/],

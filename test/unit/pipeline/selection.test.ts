@@ -47,6 +47,7 @@ describe('gate dependencies', () => {
 
   it.each([
     ['iam-policy', /not a gate \(did you mean iam\?\)/],
+    ['credentails', /not a gate \(did you mean credentials\?\)/],
     ['', /not a gate; gates: credentials, network/],
     ['invoke,nope', /"nope" is not a gate/],
   ])('rejects --only %j with one line naming the gates', (value, message) => {

@@ -17,7 +17,7 @@ describe('renderMarkdown', () => {
   it.each([
     [[check('iam', 'pass')], `### bedrock-doctor ${VERSION}: ready`],
     [[check('iam', 'fail')], `### bedrock-doctor ${VERSION}: not ready (exit 1)`],
-    [[check('iam', 'pending')], `### bedrock-doctor ${VERSION}: not ready (exit 3)`],
+    [[check('iam', 'pending')], `### bedrock-doctor ${VERSION}: not proven (exit 3)`],
   ])('heads the ticket with the verdict: %#', (checks, heading) => {
     expect(markdown(checks).split('\n')[0]).toBe(heading);
   });
