@@ -1,7 +1,7 @@
 /**
- * The AWS SDK's clients, loaded on first use. STS loads first: the run's first request needs it,
- * and the others (IAM, Bedrock, Bedrock Runtime, each a large module) load while it is in
- * flight instead of before it. The bundle keeps each in its own chunk.
+ * The AWS SDK's clients, each loaded on first use from a chunk of its own, so a command loads
+ * only the clients it calls. A check preloads all four, STS first: its request goes out while
+ * the larger IAM, Bedrock and runtime modules load (measured: this order gives the shortest run).
  */
 type Sts = typeof import('@aws-sdk/client-sts');
 type Iam = typeof import('@aws-sdk/client-iam');
@@ -23,3 +23,10 @@ function afterSts<T>(load: () => Promise<T>): Promise<T> {
 export const loadIam = (): Promise<Iam> => (iam ??= afterSts(() => import('@aws-sdk/client-iam')));
 export const loadBedrock = (): Promise<Bedrock> => (bedrock ??= afterSts(() => import('@aws-sdk/client-bedrock')));
 export const loadRuntime = (): Promise<Runtime> => (runtime ??= afterSts(() => import('@aws-sdk/client-bedrock-runtime')));
+
+/** Everything a check calls, starting now rather than when each client is first asked for. */
+export function preloadClients(): void {
+  void loadBedrock();
+  void loadIam();
+  void loadRuntime();
+}

@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { createClients, type AwsClients } from '../aws/clients.js';
+import { preloadClients } from '../aws/sdk.js';
 import { diagnose, interruptedError, untilAborted, type CallOutcome, type CallSettings } from '../aws/call.js';
 import { setUpAuth, type AuthSetup } from '../aws/credentials.js';
 import { configuredEndpoint, probeEndpoint } from '../aws/endpoints.js';
