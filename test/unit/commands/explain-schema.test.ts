@@ -2,25 +2,13 @@
  * explain --format json, over every real error text the project holds (the shared corpus, the
  * fresh Bedrock texts, the foreign texts): each output validates against schema/explain.schema.json.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli.js';
 import { bufferIo } from '../buffer-io.js';
 import { diagnosisOf, validateExplain } from '../../schemas.js';
+import { ERROR_TEXTS } from '../../fixtures/error-texts.js';
 
-const jsonl = (url: URL, field: string) =>
-  readFileSync(url, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as Record<string, string>)
-    .map((c) => [c.id!, c[field]!] as const);
-
-// ../shared sits beside the repository (as in CI); a missing corpus fails rather than shrinking the sweep.
-const TEXTS = [
-  ...jsonl(new URL('../../../../shared/bedrock-errors/corpus.jsonl', import.meta.url), 'message'),
-  ...jsonl(new URL('../../fixtures/bedrock-errors-fresh.jsonl', import.meta.url), 'message'),
-  ...jsonl(new URL('../../fixtures/foreign-errors.jsonl', import.meta.url), 'text'),
-];
+const TEXTS = ERROR_TEXTS;
 
 describe('explain --format json against schema/explain.schema.json', () => {
   it('covers the shared corpus, the fresh Bedrock texts and the foreign texts', () => {
