@@ -9,8 +9,8 @@ import type {
 import type { EvaluationResult, Role, Tag } from '@aws-sdk/client-iam';
 import { loadBedrock, loadIam, loadSts } from './sdk.js';
 
-type BedrockSdk = typeof import('@aws-sdk/client-bedrock');
-type IamSdk = typeof import('@aws-sdk/client-iam');
+type BedrockSdk = typeof import('./sdk/bedrock.js');
+type IamSdk = typeof import('./sdk/iam.js');
 import type { AwsClients } from './clients.js';
 import { callAws, diagnose, notAnAnswer, type CallOutcome, type CallSettings, type Failed } from './call.js';
 import type { Operation } from '../vocabulary/iam-actions.js';

@@ -1,32 +1,32 @@
 /**
- * The AWS SDK's clients, each loaded on first use from a chunk of its own, so a command loads
- * only the clients it calls. A check preloads all four, STS first: its request goes out while
- * the larger IAM, Bedrock and runtime modules load (measured: this order gives the shortest run).
+ * The AWS SDK's clients, each loaded on first use from a chunk of its own (holding only the
+ * commands the doctor sends), so a command loads only the clients it calls.
+ *
+ * Loading is CPU work that holds up every request behind it, so a check orders it by need: STS,
+ * then Bedrock (their reads are the first round trip), and only once those requests are on their
+ * way, IAM and the runtime (the second round trip's) while the first answers are awaited.
  */
-type Sts = typeof import('@aws-sdk/client-sts');
-type Iam = typeof import('@aws-sdk/client-iam');
-type Bedrock = typeof import('@aws-sdk/client-bedrock');
-type Runtime = typeof import('@aws-sdk/client-bedrock-runtime');
+type Sts = typeof import('./sdk/sts.js');
+type Iam = typeof import('./sdk/iam.js');
+type Bedrock = typeof import('./sdk/bedrock.js');
+type Runtime = typeof import('./sdk/runtime.js');
 
 let sts: Promise<Sts> | undefined;
 let iam: Promise<Iam> | undefined;
 let bedrock: Promise<Bedrock> | undefined;
 let runtime: Promise<Runtime> | undefined;
 
-export const loadSts = (): Promise<Sts> => (sts ??= import('@aws-sdk/client-sts'));
+/** A turn of the event loop: the requests just started reach their sockets before more loading. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** After STS, and after a turn of the event loop, so its request is on its way first. */
-function afterSts<T>(load: () => Promise<T>): Promise<T> {
-  return loadSts().then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(load);
-}
+export const loadSts = (): Promise<Sts> => (sts ??= import('./sdk/sts.js'));
+export const loadBedrock = (): Promise<Bedrock> => (bedrock ??= loadSts().then(nextTurn).then(() => import('./sdk/bedrock.js')));
+export const loadIam = (): Promise<Iam> => (iam ??= import('./sdk/iam.js'));
+export const loadRuntime = (): Promise<Runtime> => (runtime ??= import('./sdk/runtime.js'));
 
-export const loadIam = (): Promise<Iam> => (iam ??= afterSts(() => import('@aws-sdk/client-iam')));
-export const loadBedrock = (): Promise<Bedrock> => (bedrock ??= afterSts(() => import('@aws-sdk/client-bedrock')));
-export const loadRuntime = (): Promise<Runtime> => (runtime ??= afterSts(() => import('@aws-sdk/client-bedrock-runtime')));
-
-/** Everything a check calls, starting now rather than when each client is first asked for. */
+/** Everything a check calls, in the order of its round trips, starting now. */
 export function preloadClients(): void {
-  void loadBedrock();
-  void loadIam();
-  void loadRuntime();
+  void loadBedrock()
+    .then(nextTurn)
+    .then(() => Promise.all([loadRuntime(), loadIam()]));
 }
