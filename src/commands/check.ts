@@ -4,10 +4,7 @@ import { planDoctor, runPlan, type DoctorSettings } from '../api/plan-and-run.js
 import { runPlanUntilReady } from '../api/plan-and-run.js';
 import { UsageError } from '../errors.js';
 import type { Gate } from '../types.js';
-import { gateListing, renderGateList } from '../report/gate-list.js';
-import { renderHuman, verdictLine } from '../report/human.js';
 import { SIGNAL_EXIT } from '../pipeline/result.js';
-import { renderMarkdown } from '../report/markdown.js';
 import { parseFailOn } from '../pipeline/fail-on.js';
 import { failingStatuses } from '../report/json.js';
 import { withRunContext } from '../report/run-context.js';
@@ -88,6 +85,7 @@ function commandLine(io: Io): string[] {
 export async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
   const { format, file } = chooseFormat(flags, COMMAND_FORMATS.check);
   if (flags.listChecks) {
+    const { gateListing, renderGateList } = await import('../report/gate-list.js');
     await emit(io, format === 'json' ? JSON.stringify(gateListing(), null, 2) + '\n' : renderGateList(), { output: file });
     return 0;
   }
@@ -129,17 +127,18 @@ export async function checkCommand(flags: CheckFlags, io: Io): Promise<number> {
     // named only when one was read: without one the report is the library's, unchanged.
     const report = { ...checked.report, durationMs: Math.round(performance.now()), ...(config.file ? { configFile: config.file } : {}) };
     const strict = failingStatuses(options).includes('warn');
+    // Each renderer loads only when its format is asked for, after the checks: none delays their requests.
     const text =
       format === 'json'
         ? JSON.stringify(report, null, 2) + '\n'
         : format === 'yaml'
           ? await yamlText(report)
           : format === 'markdown'
-            ? renderMarkdown(report, { command: commandLine(io), generatedAt: new Date() })
-            : renderHuman(report, run.checks, { color: useColor(io) && !file, verbose: Boolean(flags.verbose), strict, width: terminalWidth(io, file) });
+            ? (await import('../report/markdown.js')).renderMarkdown(report, { command: commandLine(io), generatedAt: new Date() })
+            : (await import('../report/human.js')).renderHuman(report, run.checks, { color: useColor(io) && !file, verbose: Boolean(flags.verbose), strict, width: terminalWidth(io, file) });
     await emit(io, withRunContext(text, format, report), { redact: flags.redact, output: file });
     // The report went to a file: the terminal still gets the verdict, in one line.
-    if (file) io.stderr.write(`${verdictLine(report)} Report written to ${file}.\n`);
+    if (file) io.stderr.write(`${(await import('../report/human.js')).verdictLine(report)} Report written to ${file}.\n`);
     if (flags.jsonFile) await emit(io, JSON.stringify(report, null, 2) + '\n', { redact: flags.redact, output: flags.jsonFile });
     if (inGitHubActions(io.env)) {
       const annotationsOn = format === 'human' && !file ? 'stdout' : 'stderr';

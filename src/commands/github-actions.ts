@@ -1,7 +1,6 @@
 import { appendFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import type { FailOnStatus } from '../pipeline/result.js';
-import { annotations, jobSummary } from '../report/github.js';
 import type { JsonReport } from '../report/json.js';
 import { redactForTicket } from '../report/redact.js';
 import { secretScrubber } from '../secrets.js';
@@ -18,6 +17,8 @@ export function inGitHubActions(env: NodeJS.ProcessEnv): boolean {
  * scrubbed of secrets (and redacted on request) as every other output is.
  */
 export async function writeGitHubOutputs(io: Io, report: JsonReport, options: { failOn: readonly FailOnStatus[]; redact?: boolean; annotationsOn: 'stdout' | 'stderr' }): Promise<void> {
+  // Loaded only inside a workflow run: a check elsewhere never parses the GitHub forms.
+  const { annotations, jobSummary } = await import('../report/github.js');
   const clean = (text: string) => {
     const scrubbed = secretScrubber(io.env)(text);
     return options.redact ? redactForTicket(scrubbed, io.env.HOME || homedir()) : scrubbed;

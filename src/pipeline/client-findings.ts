@@ -10,7 +10,7 @@ import { causeSpec, describeCause, type CauseId } from '../causes/index.js';
 import { whereSet } from '../causes/client.js';
 import type { GateResult, PlannedTarget } from '../gates/shared/context.js';
 import type { Gate } from '../types.js';
-import { clientParamsOf } from './client-plan.js';
+import type { ClientFinding } from '../clients/index.js';
 
 /** Region findings about the model id itself: the client's model setting is what to change. */
 const MODEL_ID_CAUSES = new Set<CauseId>(['inference-profile-required', 'profile-not-in-region', 'model-not-in-region', 'invalid-model-identifier', 'arn-region-mismatch', 'resource-not-found']);
@@ -48,4 +48,9 @@ export function applyClientFindings(results: Map<Gate, GateResult>, target: Plan
     if (where) out.set('region', { ...region, fix: { ...region.fix, text: `${region.fix.text} ${origin.client} takes this model from ${where}: change it there.` } });
   }
   return out;
+}
+
+/** The client fields of a cause's text: which client, which setting, where it is set. */
+export function clientParamsOf(name: string, f: ClientFinding) {
+  return { name, setting: f.setting.setting, ...(f.setting.file ? { file: f.setting.file } : {}), ...(f.value ? { value: f.value } : {}), detail: f.detail };
 }

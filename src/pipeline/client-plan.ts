@@ -8,6 +8,7 @@ import { CLIENTS, findClient, type ClientFinding, type ClientReading, type Clien
 import { loadClient } from '../clients/load.js';
 import { causeSpec, describeCause } from '../causes/index.js';
 import { UsageError } from '../errors.js';
+import { clientParamsOf } from './client-findings.js';
 import type { PlannedTarget } from '../gates/shared/context.js';
 import type { SettingOrigin } from '../types.js';
 import type { ClientReport } from './result.js';
@@ -31,10 +32,6 @@ function parseFrom(from: string): { name: string; path?: string } {
   if (!findClient(name)) throw new UsageError(`--from "${name.slice(0, 40)}" is not a supported client; supported: ${CLIENTS.map((c) => c.name).join(', ')}`);
   if (path === '') throw new UsageError(`--from ${name}: the path after ":" is empty`);
   return { name, ...(path ? { path } : {}) };
-}
-
-export function clientParamsOf(name: string, f: ClientFinding) {
-  return { name, setting: f.setting.setting, ...(f.setting.file ? { file: f.setting.file } : {}), ...(f.value ? { value: f.value } : {}), detail: f.detail };
 }
 
 function reportOf(reading: ClientReading): ClientReport {

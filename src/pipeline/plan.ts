@@ -3,7 +3,7 @@ import { parseModelRef, type ModelRef } from '../vocabulary/model-id.js';
 import { isFipsRegion, regionProblem } from '../vocabulary/regions.js';
 import { nearestName } from '../vocabulary/nearest-name.js';
 import { UsageError } from '../errors.js';
-import { planClient, type ClientReport } from './client-plan.js';
+import type { ClientReport } from './result.js';
 import type { CheckOptions, PlannedTarget } from '../gates/shared/context.js';
 import { withDependencies } from '../gates/about.js';
 import { GATES, type Gate } from '../types.js';
@@ -124,6 +124,8 @@ export async function planCheck(input: CheckInput, env: NodeJS.ProcessEnv): Prom
   const gates = { gates: only ? withDependencies(only) : [...GATES], only };
   if (input.from !== undefined) {
     input.models.forEach((m) => parseModelRef(m));
+    // The client readers (and their YAML parser) load only for --from.
+    const { planClient } = await import('./client-plan.js');
     const client = await planClient(input.from, input, env);
     return { targets: client.targets, profile: client.profile, regionSource: 'client', timeoutMs, options, client: client.report, ...gates };
   }

@@ -3,7 +3,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { ClientReport } from '../pipeline/result.js';
 import type { SettingOrigin, Target } from '../types.js';
-import { paint, SYMBOLS, WHO } from './style.js';
+import { paint } from './style.js';
+import { SYMBOLS, WHO } from './words.js';
 
 /** "ANTHROPIC_MODEL in ~/.claude/settings.json", "AWS_REGION (default)". */
 function originText(o: SettingOrigin): string {

@@ -8,7 +8,7 @@ import type { Status } from '../types.js';
 import { GATES } from '../types.js';
 import type { JsonReport } from './json.js';
 import { tableCell } from './markdown.js';
-import { SYMBOLS, WHO } from './style.js';
+import { SYMBOLS, WHO } from './words.js';
 import { verdictWord } from './verdict.js';
 
 /** A command's message: `%`, CR and LF would end or corrupt the command line. */

@@ -1,7 +1,8 @@
 /** The models x Regions grid that opens a matrix report: one cell per target, read at a glance. */
 
 import type { ChalkInstance } from 'chalk';
-import { paint, stringWidth, SYMBOLS } from './style.js';
+import { paint, stringWidth } from './style.js';
+import { SYMBOLS } from './words.js';
 import type { TargetVerdict } from './verdict.js';
 
 /** "✔ ready", "✖ iam", "? network", "… provider-terms": the verdict of one cell. */

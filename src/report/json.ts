@@ -1,7 +1,7 @@
 import { exitCodeOf, SIGNAL_EXIT, type ClientReport, type ExitCode, type FailOnStatus, type ReportCheck, type ReportIdentity, type RunResult } from '../pipeline/result.js';
 import { FINDING_STATUSES, GATES, type Gate } from '../types.js';
 import { SCHEMA_VERSION, TOOL_NAME, VERSION } from '../version.js';
-import { WHO } from './style.js';
+import { WHO } from './words.js';
 import { targetVerdict, type TargetVerdict } from './verdict.js';
 
 /** One check as the JSON report carries it: `fix` is the text; the rest of the fix beside it. */

@@ -1,5 +1,6 @@
 import type { Finding } from '../policy/lint.js';
-import { chalkFor, paint, SYMBOLS } from './style.js';
+import { chalkFor, paint } from './style.js';
+import { SYMBOLS } from './words.js';
 
 /** One line per finding, compiler-style (`file:line: error: …`), then the count. */
 export function renderFindings(file: string, findings: Finding[], options: { color: boolean; documents: number }): string {

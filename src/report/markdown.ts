@@ -1,6 +1,6 @@
 import type { JsonReport } from './json.js';
 import { clientMarkdown } from './client.js';
-import { SYMBOLS, WHO } from './style.js';
+import { SYMBOLS, WHO } from './words.js';
 import { versionsLine } from './versions.js';
 import { verdictWord } from './verdict.js';
 import { FINDING_STATUSES, type Status } from '../types.js';

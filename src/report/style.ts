@@ -3,9 +3,7 @@
 import { Chalk, type ChalkInstance, type ForegroundColorName } from 'chalk';
 import measure from 'string-width';
 import wrapAnsi from 'wrap-ansi';
-import type { Actor, Status } from '../types.js';
-
-export const SYMBOLS: Record<Status, string> = { pass: '✔', fail: '✖', warn: '!', skip: '○', inconclusive: '?', pending: '…' };
+import type { Status } from '../types.js';
 
 export const COLORS = {
   pass: 'green',
@@ -24,16 +22,6 @@ export function chalkFor(color: boolean): ChalkInstance {
 export function paint(chalk: ChalkInstance, status: Status, text: string): string {
   return chalk[COLORS[status]](text);
 }
-
-/** Who must act on a fix, in the words of each place that says it. */
-export const WHO = {
-  /** Mid-sentence: "fix (you): …", "Fix (an administrator must act): …". */
-  short: { caller: 'you', administrator: 'an administrator' },
-  /** Opening a sentence: the JSON nextStep "iam (us-east-1, m): An administrator — …". */
-  sentence: { caller: 'You', administrator: 'An administrator' },
-  /** Leading the check report's last line: "Not ready. Next step: …". */
-  nextStep: { caller: 'Next step', administrator: 'An administrator must act' },
-} as const satisfies Record<string, Record<Actor, string>>;
 
 /** Prefixes every line, so multi-line text (a policy, a message) stays under its heading. */
 export function indent(text: string, prefix: string): string {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CONFIG_KEYS, loadConfig } from '../../../src/commands/config-file.js';
+import { loadConfig } from '../../../src/commands/config-file.js';
+import { CONFIG_KEYS } from '../../../src/commands/config-settings.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../../schema/config.schema.json', import.meta.url), 'utf8'));
 
@@ -35,6 +36,12 @@ describe('the config file', () => {
   it('else the "bedrock-doctor" key of package.json', async () => {
     await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'app', 'bedrock-doctor': { models: 'amazon.nova-lite-v1:0', failOn: 'warn,pending' } }));
     expect(await loadConfig(undefined, dir)).toEqual({ file: 'package.json', config: { models: ['amazon.nova-lite-v1:0'], failOn: ['warn', 'pending'] } });
+  });
+
+  it('not a package.json where the name is only a package or a bin (the doctor\'s own, a dependency)', async () => {
+    const pkg = { name: 'bedrock-doctor', bin: { 'bedrock-doctor': 'bin/bedrock-doctor.js' }, dependencies: { 'bedrock-doctor': '^1.0.0' } };
+    await writeFile(join(dir, 'package.json'), JSON.stringify(pkg));
+    expect(await loadConfig(undefined, dir)).toEqual({ file: null, config: {} });
   });
 
   it('else nothing, even beside a package.json that does not mention the doctor', async () => {

@@ -3,7 +3,8 @@ import type { ReportCheck, RunResult } from '../../../src/pipeline/result.js';
 import { renderDiagnosisHuman } from '../../../src/report/explain-text.js';
 import { renderHuman } from '../../../src/report/human.js';
 import { buildReport } from '../../../src/report/json.js';
-import { chalkFor, COLORS, indent, paint, SYMBOLS, WHO } from '../../../src/report/style.js';
+import { chalkFor, COLORS, indent, paint } from '../../../src/report/style.js';
+import { SYMBOLS, WHO } from '../../../src/report/words.js';
 import type { Diagnosis } from '../../../src/diagnosis/index.js';
 import { STATUSES } from '../../../src/types.js';
 
