@@ -1,8 +1,8 @@
 /** The rendering vocabulary `check` and `explain` share, so one status looks the same everywhere. */
 
 import { Chalk, type ChalkInstance, type ForegroundColorName } from 'chalk';
-import measure from 'string-width';
-import wrapAnsi from 'wrap-ansi';
+import measure from 'fast-string-width';
+import { wrapAnsi } from 'fast-wrap-ansi';
 import type { Status } from '../types.js';
 
 export const COLORS = {
