@@ -1,4 +1,4 @@
-import { classify, diagnosisOf, type Diagnosis } from '../diagnosis/index.js';
+import type { Diagnosis } from '../diagnosis/index.js';
 import type { Evidence } from '../types.js';
 import { ACTION_OF_OPERATION, type Operation } from '../vocabulary/iam-actions.js';
 import type { Scrubber } from '../secrets.js';
@@ -79,7 +79,7 @@ export async function callAws<T>(
     };
   } catch (error) {
     const shape = (error ?? {}) as SdkErrorShape;
-    const diagnosis = diagnose(error, meta, settings);
+    const diagnosis = await diagnose(error, meta, settings);
     return {
       ok: false,
       error,
@@ -111,21 +111,29 @@ function actionOf(operation: Operation): string {
  * A 200 that lacks what every real answer holds is a page from something else (a proxy, a
  * portal, a stand-in that does not know the operation): a garbage answer, not an empty one.
  */
-export function notAnAnswer<T>(outcome: { evidence: Evidence; durationMs: number }, operation: Operation, field: string, settings: CallSettings): CallOutcome<T> {
+export async function notAnAnswer<T>(outcome: { evidence: Evidence; durationMs: number }, operation: Operation, field: string, settings: CallSettings): Promise<CallOutcome<T>> {
   const error = Object.assign(new Error(`Deserialization error: the ${operation} answer holds no ${field}`), { name: 'DeserializationError' });
   return {
     ok: false,
     error,
     action: actionOf(operation),
-    diagnosis: diagnose(error, { service: outcome.evidence.service ?? '', operation }, settings),
+    diagnosis: await diagnose(error, { service: outcome.evidence.service ?? '', operation }, settings),
     evidence: { ...outcome.evidence, message: error.message },
     durationMs: outcome.durationMs,
   };
 }
 
+/**
+ * The classifier and the catalog it words from, loaded on first use. A check starts loading them
+ * once its first requests are on their way (see pipeline/run.ts), so they never delay one.
+ */
+export const classifier = (): Promise<typeof import('../diagnosis/index.js')> => import('../diagnosis/index.js');
+
 /** Every failure of the run, of a call, a probe or the credential chain, is read here. */
-export function diagnose(error: unknown, meta: { service: string; operation: string }, settings: CallSettings): Diagnosis {
-  if (wasInterrupted(settings.signal)) return INTERRUPTED;
+export async function diagnose(error: unknown, meta: { service: string; operation: string }, settings: CallSettings): Promise<Diagnosis> {
+  const { classify, diagnosisOf } = await classifier();
+  // Ctrl-C proves nothing about any gate: whatever was cut short is inconclusive, blaming no one.
+  if (wasInterrupted(settings.signal)) return diagnosisOf('interrupted', 1);
   return classify(error, { service: meta.service, operation: meta.operation, authMode: settings.authMode });
 }
 
@@ -143,9 +151,6 @@ export function interruptedError(): Error {
 function wasInterrupted(signal: AbortSignal): boolean {
   return signal.aborted && (signal.reason as Error | undefined)?.name === 'InterruptedError';
 }
-
-/** Ctrl-C proves nothing about any gate: whatever was cut short is inconclusive, blaming no one. */
-const INTERRUPTED: Diagnosis = diagnosisOf('interrupted', 1);
 
 /** Settles with `promise`, or rejects as soon as the run is stopped (a credential source may hang). */
 export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

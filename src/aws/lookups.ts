@@ -12,16 +12,12 @@ import { loadBedrock, loadIam, loadSts } from './sdk.js';
 type BedrockSdk = typeof import('./sdk/bedrock.js');
 type IamSdk = typeof import('./sdk/iam.js');
 import type { AwsClients } from './clients.js';
-import { callAws, diagnose, notAnAnswer, type CallOutcome, type CallSettings, type Failed } from './call.js';
+import { callAws, classifier, diagnose, notAnAnswer, type CallOutcome, type CallSettings, type Failed } from './call.js';
 import type { Operation } from '../vocabulary/iam-actions.js';
 import { principalOf } from '../vocabulary/principal.js';
 import { credentialSource, type AuthSetup } from './credentials.js';
-import { diagnosisOf, type Diagnosis } from '../diagnosis/index.js';
 import type { Evidence } from '../types.js';
 import type { ContextEntry } from '../vocabulary/request-context.js';
-
-/** The run's deadline passed while the credential chain was still resolving: the source hangs. */
-const CREDENTIAL_SOURCE_TIMEOUT: Diagnosis = diagnosisOf('credential-source-timeout', 0.9);
 
 export interface Identity {
   account: string;
@@ -93,9 +89,9 @@ export class Lookups {
       try {
         source = credentialSource(await this.auth.provider());
       } catch (error) {
-        const read = diagnose(error, { service: 'sts', operation: 'ResolveCredentials' }, this.settings);
+        const read = await diagnose(error, { service: 'sts', operation: 'ResolveCredentials' }, this.settings);
         // Cut off by the deadline while resolving: the source hangs; no endpoint was involved yet.
-        const diagnosis = this.settings.signal.aborted && read.gate === 'network' ? CREDENTIAL_SOURCE_TIMEOUT : read;
+        const diagnosis = this.settings.signal.aborted && read.gate === 'network' ? (await classifier()).diagnosisOf('credential-source-timeout', 0.9) : read;
         const evidence: Evidence = {
           service: 'credential-provider-chain',
           operation: 'ResolveCredentials',

@@ -24,9 +24,9 @@ export const loadBedrock = (): Promise<Bedrock> => (bedrock ??= loadSts().then(n
 export const loadIam = (): Promise<Iam> => (iam ??= import('./sdk/iam.js'));
 export const loadRuntime = (): Promise<Runtime> => (runtime ??= import('./sdk/runtime.js'));
 
-/** Everything a check calls, in the order of its round trips, starting now. */
-export function preloadClients(): void {
-  void loadBedrock()
-    .then(nextTurn)
-    .then(() => Promise.all([loadRuntime(), loadIam()]));
+/** Everything a check calls, in the order of its round trips, starting now; settles once all are in. */
+export async function preloadClients(): Promise<void> {
+  await loadBedrock();
+  await nextTurn();
+  await Promise.all([loadRuntime(), loadIam()]);
 }

@@ -4,7 +4,7 @@ import type { GateCheck, GateOutcome, PlannedTarget } from './shared/context.js'
 import { finding, fromFailure, pass } from './shared/finding.js';
 
 /** Checks a Bedrock API key from what it says about itself (never printing it). */
-function checkApiKey(key: ApiKeyInfo, target: PlannedTarget, now: Date): GateOutcome | null {
+async function checkApiKey(key: ApiKeyInfo, target: PlannedTarget, now: Date): Promise<GateOutcome | null> {
   switch (key.kind) {
     case 'empty':
       return finding('credentials', 'bearer-token-empty');
@@ -38,7 +38,7 @@ function checkApiKey(key: ApiKeyInfo, target: PlannedTarget, now: Date): GateOut
 export const checkCredentials: GateCheck = async (ctx, target) => {
   const apiKey = ctx.auth.mode === 'api-key' ? ctx.auth.apiKey : null;
   if (apiKey) {
-    const keyProblem = checkApiKey(apiKey, target, ctx.now());
+    const keyProblem = await checkApiKey(apiKey, target, ctx.now());
     if (keyProblem) return keyProblem;
   }
   const identity = await ctx.lookups.identity();
@@ -86,7 +86,7 @@ export const checkCredentials: GateCheck = async (ctx, target) => {
  * A profile and environment keys at once: the SDK picks the profile (and would warn on the
  * console); the AWS CLI and boto3 pick the keys when the profile comes from AWS_PROFILE only.
  */
-function multipleSources(profile: { name: string; from: '--profile' | 'AWS_PROFILE' }, who: string, evidence: Evidence): GateOutcome {
+async function multipleSources(profile: { name: string; from: '--profile' | 'AWS_PROFILE' }, who: string, evidence: Evidence): Promise<GateOutcome> {
   const others = profile.from === '--profile' ? 'as the AWS CLI and boto3 do with --profile' : 'but the AWS CLI and boto3 use the keys when the profile is set only by AWS_PROFILE';
   return finding('credentials', 'multiple-credential-sources', {
     summary: `${who}: two credential sources are set, the profile ${profile.name} (${profile.from}) and the keys in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY. The profile wins here and in the JS SDK, ${others}.`,

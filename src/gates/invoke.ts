@@ -102,16 +102,16 @@ export const checkInvoke: GateCheck = async (ctx, target) => {
     };
   }
   // A 200 without output or stop reason is not a Converse answer (a proxy's page read as empty).
-  const failed = call.ok ? (notAnAnswer(call, 'Converse', 'output and no stop reason', ctx.settings) as Failed) : call;
+  const failed = call.ok ? ((await notAnAnswer(call, 'Converse', 'output and no stop reason', ctx.settings)) as Failed) : call;
   const { evidence } = failed;
-  const d = inCheck(failed.diagnosis);
+  const d = await inCheck(failed.diagnosis);
   if (REQUEST_REJECTED.has(d.cause)) {
     // The doctor's own minimal request was refused as malformed: that says nothing about access.
     return {
-      ...finding('invoke', 'probe-request-rejected', {
+      ...(await finding('invoke', 'probe-request-rejected', {
         summary: `Bedrock rejected the doctor's minimal Converse request (${evidence.message ?? d.summary}): this model may need another request shape; access itself was not refused.`,
         evidence,
-      }),
+      })),
       invoke: { answered: false },
     };
   }

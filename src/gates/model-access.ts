@@ -7,7 +7,7 @@ import { policySource } from './shared/policy-source.js';
 
 const MARKETPLACE_ACTIONS = ['aws-marketplace:ViewSubscriptions', 'aws-marketplace:Subscribe'];
 
-function lifecycleWarning(model: FoundationModelSummary, region: string, now: Date): GateOutcome | null {
+async function lifecycleWarning(model: FoundationModelSummary, region: string, now: Date): Promise<GateOutcome | null> {
   const lifecycle = model.modelLifecycle as
     | { status?: string; legacyTime?: Date; endOfLifeTime?: Date; publicExtendedAccessTime?: Date }
     | undefined;
@@ -77,7 +77,7 @@ export const checkModelAccess: GateCheck = async (ctx, target) => {
   const baseId = await baseModelId(ctx, target);
   if (!baseId) return finding('model-access', 'not-applicable', { summary: 'No base model id to check; the invoke call decides.' });
   const [availability, found] = await Promise.all([ctx.lookups.availability(target.region, baseId), findModel(ctx, target.region, baseId)]);
-  const legacy = found.found ? lifecycleWarning(found.model, target.region, ctx.now()) : null;
+  const legacy = found.found ? await lifecycleWarning(found.model, target.region, ctx.now()) : null;
   if (legacy?.status === 'fail') return legacy;
   if (!availability.ok) {
     if (isNotFound(availability)) {

@@ -32,11 +32,11 @@ export const checkNetwork: GateCheck = async (ctx, target) => {
     if (probe.diagnosis.gate === 'region') {
       // The endpoint's name does not exist because Bedrock is not in the Region: the region gate's finding.
       return {
-        ...finding('network', 'blocked-by-region', { summary: `Not checked: ${probe.diagnosis.summary}`, evidence: { ...probe.evidence, details } }),
+        ...(await finding('network', 'blocked-by-region', { summary: `Not checked: ${probe.diagnosis.summary}`, evidence: { ...probe.evidence, details } })),
         blockedBy: probe.diagnosis,
       };
     }
-    const result = fromFailure('network', probe);
+    const result = await fromFailure('network', probe);
     return { ...result, evidence: { ...result.evidence, details } };
   }
   const overridden = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_BEDROCK', 'AWS_ENDPOINT_URL_BEDROCK_RUNTIME'].filter((k) => ctx.env[k]);

@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { createClients, type AwsClients } from '../aws/clients.js';
 import { preloadClients } from '../aws/sdk.js';
-import { diagnose, interruptedError, untilAborted, type CallOutcome, type CallSettings } from '../aws/call.js';
+import { classifier, diagnose, interruptedError, untilAborted, type CallOutcome, type CallSettings } from '../aws/call.js';
 import { setUpAuth, type AuthSetup } from '../aws/credentials.js';
 import { configuredEndpoint, probeEndpoint } from '../aws/endpoints.js';
 import { principalOf } from '../vocabulary/principal.js';
@@ -13,13 +13,12 @@ import { GATE_CHECKS } from '../gates/index.js';
 import { learnSecret, secretScrubber } from '../secrets.js';
 import { credentialFileSecrets } from '../aws/credential-files.js';
 import { finding } from '../gates/shared/finding.js';
-import { fillFix, type CauseParams } from '../causes/index.js';
+import type { CauseParams } from '../causes/index.js';
 import { GATES, type Gate } from '../types.js';
 import type { ReportCheck, ReportIdentity, RunResult } from './result.js';
 import { Lookups } from '../aws/lookups.js';
 import type { Plan } from './plan.js';
 import { reconcile } from './reconcile.js';
-import { applyClientFindings } from './client-findings.js';
 
 export interface RunDependencies {
   env: NodeJS.ProcessEnv;
@@ -57,6 +56,9 @@ function deadlineError(timeoutMs: number): Error {
  */
 export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunResult> {
   const started = performance.now();
+  // The SDK's modules start loading now, in the order the round trips need them (see sdk.ts),
+  // then the words the results need (the classifier and the catalog), while answers are awaited.
+  void (deps.clients ? Promise.resolve() : preloadClients()).then(classifier).catch(() => undefined);
   // Read before any call: an unreadable AWS_CA_BUNDLE is bad input.
   const ca = await trustedCertificates(deps.env);
   // Secrets that never passed through the environment are scrubbed too.
@@ -128,10 +130,13 @@ export async function runCheck(plan: Plan, deps: RunDependencies): Promise<RunRe
           plan.gates.map(async (gate) => [gate, await runGate(gate, GATE_CHECKS[gate], ctx, target, gateDeadline)] as const),
         );
         const timings = new Map(outcomes.map(([gate, o]) => [gate, o.durationMs]));
-        const reconciled = applyClientFindings(reconcile(new Map(outcomes.map(([gate, o]) => [gate, o.result]))), target);
+        const results = reconcile(new Map(outcomes.map(([gate, o]) => [gate, o.result])));
+        // What a client's configuration adds (check --from): its code loads only then.
+        const reconciled = target.origin ? (await import('./client-findings.js')).applyClientFindings(results, target) : results;
+        const { fillFix } = await import('../causes/index.js');
         // A finding a selected gate met on another gate's ground (--only) is reported there, even
         // if that gate was not selected: the fix is on it.
-        const checks = GATES.filter((gate) => reconciled.has(gate)).map((gate) => toCheck(reconciled.get(gate)!, target, timings.get(gate) ?? 0, known));
+        const checks = GATES.filter((gate) => reconciled.has(gate)).map((gate) => toCheck(reconciled.get(gate)!, target, timings.get(gate) ?? 0, known, fillFix));
         checks.forEach((check) => deps.onCheck?.(check));
         return checks;
       }),
@@ -185,7 +190,7 @@ async function probeOnce(url: URL, timeoutMs: number, settings: CallSettings, ca
     return {
       ok: false,
       error,
-      diagnosis: diagnose(error, { service: url.host, operation: 'connect' }, settings),
+      diagnosis: await diagnose(error, { service: url.host, operation: 'connect' }, settings),
       durationMs: Math.round(performance.now() - started),
       evidence: {
         service: url.host,
@@ -197,8 +202,10 @@ async function probeOnce(url: URL, timeoutMs: number, settings: CallSettings, ca
   }
 }
 
+type FillFix = typeof import('../causes/index.js').fillFix;
+
 /** The reported check: the result's own fields only (reconciliation notes stay internal). */
-function toCheck(result: GateResult, target: PlannedTarget, durationMs: number, known: CauseParams): ReportCheck {
+function toCheck(result: GateResult, target: PlannedTarget, durationMs: number, known: CauseParams, fillFix: FillFix): ReportCheck {
   const { gate, status, cause, summary, evidence } = result;
   // What the doctor knows fills what a fix left open (an error's fix speaks of <region>).
   const modelId = 'baseId' in target.ref ? target.ref.baseId : target.model;

@@ -1,6 +1,6 @@
-import type { Failed } from '../../aws/call.js';
-import { causeSpec, describeCause, type CauseId, type CauseParams } from '../../causes/index.js';
-import { diagnosisOf, type Diagnosis } from '../../diagnosis/index.js';
+import { classifier, type Failed } from '../../aws/call.js';
+import type { CauseId, CauseParams } from '../../causes/index.js';
+import type { Diagnosis } from '../../diagnosis/index.js';
 import type { Evidence, Fix, Gate, Status } from '../../types.js';
 import type { GateOutcome } from './context.js';
 
@@ -16,8 +16,12 @@ interface FindingOptions {
   evidence?: Evidence;
 }
 
-/** A finding by its cause id: the catalog's status, summary and fix, with what this gate knows. */
-export function finding(gate: Gate, cause: CauseId, options: FindingOptions = {}): GateOutcome {
+/**
+ * A finding by its cause id: the catalog's status, summary and fix, with what this gate knows.
+ * The catalog loads while the first requests are in flight; a gate waits for it only here.
+ */
+export async function finding(gate: Gate, cause: CauseId, options: FindingOptions = {}): Promise<GateOutcome> {
+  const { causeSpec, describeCause } = await import('../../causes/index.js');
   const described = describeCause(cause, { ...options.params, inCheck: true });
   const fix = options.fix === null || !described.fix ? null : { ...described.fix, ...options.fix };
   return {
@@ -45,8 +49,8 @@ export function pass(gate: Gate, summary: string, evidence: Evidence = {}): Gate
  * - throttling, 5xx and timeouts are inconclusive;
  * - anything else is this gate's finding if it belongs here, else inconclusive here.
  */
-export function fromFailure(gate: Gate, failed: Failed): GateOutcome {
-  const d = inCheck(failed.diagnosis);
+export async function fromFailure(gate: Gate, failed: Failed): Promise<GateOutcome> {
+  const d = await inCheck(failed.diagnosis);
   const evidence = failed.evidence;
   if (d.cause === 'wrong-endpoint' && gate !== 'network') {
     // One read the endpoint does not know proves only that this look-up is unavailable there;
@@ -57,7 +61,7 @@ export function fromFailure(gate: Gate, failed: Failed): GateOutcome {
     });
   }
   if ((d.gate === 'credentials' || d.gate === 'network') && d.gate !== gate) {
-    return { ...finding(gate, `blocked-by-${d.gate}`, { summary: `Not checked: ${d.summary}`, evidence }), blockedBy: d };
+    return { ...(await finding(gate, `blocked-by-${d.gate}`, { summary: `Not checked: ${d.summary}`, evidence })), blockedBy: d };
   }
   if (d.gate === 'iam' && d.status === 'fail') return finding(gate, 'lookup-denied', { params: { action: failed.action, denial: d.params.denial }, evidence });
   if (d.gate === gate) return { gate, status: d.status, cause: d.cause, summary: d.summary, fix: d.fix, evidence };
@@ -70,7 +74,8 @@ export function fromFailure(gate: Gate, failed: Failed): GateOutcome {
  * A classified error as check reports it: the catalog's texts said inside a check (no advice to
  * run the check; "what helps instead" for an unrecognised error), with what the error named.
  */
-export function inCheck(d: Diagnosis): Diagnosis {
+export async function inCheck(d: Diagnosis): Promise<Diagnosis> {
+  const { diagnosisOf } = await classifier();
   try {
     return diagnosisOf(d.cause, d.confidence, { ...d.params, inCheck: true }, d.rule);
   } catch {

@@ -44,7 +44,7 @@ describe('a denied look-up names its own read permission', () => {
     deny();
     const outcome = await look(context());
     expect(outcome.ok).toBe(false);
-    const result = fromFailure('region', outcome as Failed);
+    const result = await fromFailure('region', outcome as Failed);
     expect(result).toMatchObject({ status: 'inconclusive', cause: 'lookup-denied' });
     expect(result.summary).toContain(action);
     expect(result.fix!.text).toContain(action);
@@ -57,7 +57,7 @@ describe('a denied look-up names its own read permission', () => {
     const subject = await context().lookups.policySubject();
     expect(subject.kind).toBe('role-unresolved');
     if (subject.kind !== 'role-unresolved') return;
-    expect(fromFailure('iam', subject.failure!).summary).toContain('iam:GetRole');
+    expect((await fromFailure('iam', subject.failure!)).summary).toContain('iam:GetRole');
     const iam = await checkIam(context(), target(HAIKU));
     expect(iam).toMatchObject({ status: 'warn', cause: 'cannot-resolve-role' });
     expect(JSON.stringify(iam.fix!.policy)).toContain('iam:GetRole');
