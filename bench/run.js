@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const { findScenario, startEmulator, scenarioEnvironment } = await import('../dist/sandbox.js');
 
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 200);
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const bin = fileURLToPath(new URL('../bin/bedrock-doctor.js', import.meta.url));
 const rssProbe = fileURLToPath(new URL('./peak-rss.js', import.meta.url));
 
