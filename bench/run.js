@@ -31,17 +31,31 @@ function once(args, env, { rss = false } = {}) {
   });
 }
 
-/** Median, min and max over RUNS runs after one warm-up. */
-async function measure(args, env, options) {
-  await once(args, env, options);
-  const samples = [];
-  for (let i = 0; i < RUNS; i++) samples.push(await once(args, env, options));
-  const sorted = [...samples].sort((a, b) => a.ms - b.ms);
-  return { median: sorted[Math.floor(sorted.length / 2)].ms, min: sorted[0].ms, max: sorted.at(-1).ms, codes: [...new Set(samples.map((s) => s.code))], peak: Math.max(...samples.map((s) => s.peak ?? 0)) };
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Runs each command once per round, in turn, for RUNS rounds after one warm-up round; returns
+ * each command's samples. The machine's speed drifts between runs, so a ratio is taken round by
+ * round (each pair ran side by side) and its median reported.
+ */
+async function rounds(commands, env) {
+  const samples = commands.map(() => []);
+  for (let round = -1; round < RUNS; round++) {
+    for (const [i, { args, options }] of commands.entries()) {
+      const sample = await once(args, env, options);
+      if (round >= 0) samples[i].push(sample);
+    }
+  }
+  return samples.map((list) => {
+    const ms = list.map((s) => s.ms);
+    return { list, median: median(ms), min: Math.min(...ms), max: Math.max(...ms), codes: [...new Set(list.map((s) => s.code))], peak: Math.max(...list.map((s) => s.peak ?? 0)) };
+  });
 }
 
+/** The median of a per-round ratio between two measured commands. */
+const pairedRatio = (a, b, toB = (ms) => ms) => median(a.list.map((s, i) => s.ms / toB(b.list[i].ms))).toFixed(2);
+
 const fmt = (m) => `${m.median.toFixed(0)} ms (min ${m.min.toFixed(0)}, max ${m.max.toFixed(0)})`;
-const ratio = (a, b) => (a / b).toFixed(2);
 const line = (label, text) => console.log(`${label.padEnd(46)} ${text}`);
 
 const HAIKU = 'anthropic.claude-3-haiku-20240307-v1:0';
@@ -93,31 +107,31 @@ const emulator = await startEmulator(scenario);
 const home = await mkdtemp(join(tmpdir(), 'bd-bench-'));
 try {
   const env = { ...(await scenarioEnvironment(scenario, emulator, { home, inherit: process.env })), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
-  console.log(`node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), ${LATENCY} ms per AWS request, median of ${RUNS} runs after a warm-up`);
+  console.log(`node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), ${LATENCY} ms per AWS request, medians of ${RUNS} rounds after a warm-up; ratios taken round by round`);
 
-  const node = await measure(['-e', '0'], env);
-  const version = await measure([bin, '--version'], env);
-  const explain = await measure([bin, 'explain', 'ExpiredTokenException: The security token included in the request is expired'], env);
+  const [node, version, explain] = await rounds(
+    [{ args: ['-e', '0'] }, { args: [bin, '--version'] }, { args: [bin, 'explain', 'ExpiredTokenException: The security token included in the request is expired'] }],
+    env,
+  );
   line('node -e 0', fmt(node));
-  line('--version (cold start)', `${fmt(version)}  = ${ratio(version.median, node.median)} x bare Node`);
-  line('explain, a short text (cold start)', `${fmt(explain)}  = ${ratio(explain.median, node.median)} x bare Node`);
+  line('--version (cold start)', `${fmt(version)}  = ${pairedRatio(version, node)} x bare Node`);
+  line('explain, a short text (cold start)', `${fmt(explain)}  = ${pairedRatio(explain, node)} x bare Node`);
 
-  const single = await measure(check(['us-east-1'], [HAIKU]), env);
-  const bound = version.median + 3 * LATENCY;
-  const limit = version.median + 2 * LATENCY;
+  // Each check is paired with a --version run (for its bound) or with the single target.
+  const [single, versionBeside] = await rounds([{ args: check(['us-east-1'], [HAIKU]) }, { args: [bin, '--version'] }], env);
   line('check, 1 healthy target', `${fmt(single)}  exit ${single.codes.join(',')}`);
-  line('  / bound (--version + 3 x latency)', ratio(single.median, bound));
-  line('  / limit (--version + 2 x latency)', ratio(single.median, limit));
+  line('  / bound (--version + 3 x latency)', pairedRatio(single, versionBeside, (ms) => ms + 3 * LATENCY));
+  line('  / limit (--version + 2 x latency)', pairedRatio(single, versionBeside, (ms) => ms + 2 * LATENCY));
 
-  const medium = await measure(check(REGIONS.slice(0, 4), MODELS.slice(0, 3)), env);
-  line('check, 4 Regions x 3 models', `${fmt(medium)}  = ${ratio(medium.median, single.median)} x the single target`);
-  const large = await measure(check(REGIONS, MODELS), env, { rss: true });
-  line('check, 8 Regions x 6 models (48 cells)', `${fmt(large)}  = ${ratio(large.median, single.median)} x the single target`);
+  const [medium, singleBesideMedium] = await rounds([{ args: check(REGIONS.slice(0, 4), MODELS.slice(0, 3)) }, { args: check(['us-east-1'], [HAIKU]) }], env);
+  line('check, 4 Regions x 3 models', `${fmt(medium)}  = ${pairedRatio(medium, singleBesideMedium)} x the single target`);
+  const [large, singleBesideLarge] = await rounds([{ args: check(REGIONS, MODELS), options: { rss: true } }, { args: check(['us-east-1'], [HAIKU]) }], env);
+  line('check, 8 Regions x 6 models (48 cells)', `${fmt(large)}  = ${pairedRatio(large, singleBesideLarge)} x the single target`);
   line('  peak RSS of the 48-cell run', `${large.peak.toFixed(0)} MiB`);
 
   // The same calls typed by hand with the AWS CLI, one after another, when one is installed.
   const byHand = await awsCliByHand(env);
-  if (byHand) line('the same calls with the AWS CLI, one by one', `${fmt(byHand)}  check = ${ratio(single.median, byHand.median)} x`);
+  if (byHand) line('the same calls with the AWS CLI, one by one', `${fmt(byHand)}  check = ${(single.median / byHand.median).toFixed(2)} x`);
   else line('the same calls with the AWS CLI', 'not measured: no `aws` on PATH');
 } finally {
   await emulator.close();
