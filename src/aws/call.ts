@@ -79,13 +79,15 @@ export async function callAws<T>(
     };
   } catch (error) {
     const shape = (error ?? {}) as SdkErrorShape;
+    // Timed before the classifier is asked: its first use loads it.
+    const durationMs = Math.round(performance.now() - started);
     const diagnosis = await diagnose(error, meta, settings);
     return {
       ok: false,
       error,
       diagnosis,
       action: actionOf(meta.operation),
-      durationMs: Math.round(performance.now() - started),
+      durationMs,
       evidence: {
         service: meta.service,
         operation: meta.operation,
@@ -131,9 +133,11 @@ export const classifier = (): Promise<typeof import('../diagnosis/index.js')> =>
 
 /** Every failure of the run, of a call, a probe or the credential chain, is read here. */
 export async function diagnose(error: unknown, meta: { service: string; operation: string }, settings: CallSettings): Promise<Diagnosis> {
+  // Read before the classifier loads: a Ctrl-C during that load did not cut this call short.
+  const interrupted = wasInterrupted(settings.signal);
   const { classify, diagnosisOf } = await classifier();
   // Ctrl-C proves nothing about any gate: whatever was cut short is inconclusive, blaming no one.
-  if (wasInterrupted(settings.signal)) return diagnosisOf('interrupted', 1);
+  if (interrupted) return diagnosisOf('interrupted', 1);
   return classify(error, { service: meta.service, operation: meta.operation, authMode: settings.authMode });
 }
 

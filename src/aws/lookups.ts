@@ -89,9 +89,10 @@ export class Lookups {
       try {
         source = credentialSource(await this.auth.provider());
       } catch (error) {
+        const cutOff = this.settings.signal.aborted;
         const read = await diagnose(error, { service: 'sts', operation: 'ResolveCredentials' }, this.settings);
         // Cut off by the deadline while resolving: the source hangs; no endpoint was involved yet.
-        const diagnosis = this.settings.signal.aborted && read.gate === 'network' ? (await classifier()).diagnosisOf('credential-source-timeout', 0.9) : read;
+        const diagnosis = cutOff && read.gate === 'network' ? (await classifier()).diagnosisOf('credential-source-timeout', 0.9) : read;
         const evidence: Evidence = {
           service: 'credential-provider-chain',
           operation: 'ResolveCredentials',

@@ -187,11 +187,13 @@ async function probeOnce(url: URL, timeoutMs: number, settings: CallSettings, ca
     const value = await probeEndpoint(url, timeoutMs, settings.signal, ca);
     return { ok: true, value, durationMs: value.durationMs, evidence: { service: url.host, operation: 'connect' } };
   } catch (error) {
+    // Timed before the classifier is asked: its first use loads it.
+    const durationMs = Math.round(performance.now() - started);
     return {
       ok: false,
       error,
       diagnosis: await diagnose(error, { service: url.host, operation: 'connect' }, settings),
-      durationMs: Math.round(performance.now() - started),
+      durationMs,
       evidence: {
         service: url.host,
         operation: 'connect',

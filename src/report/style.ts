@@ -77,7 +77,8 @@ export function wrapCommand(head: string, command: string, width: number, hang: 
 
 /** The text cut to one line of `width` columns at a word boundary, with "…" when cut. */
 export function oneLine(text: string, width: number): string {
-  const flat = text.replace(/\s*\n\s*/g, ' ');
+  // Tabs (a log's column separators) count eight columns when measured: one space says as much.
+  const flat = text.replace(/\s*\n\s*/g, ' ').replace(/\t+/g, ' ');
   if (stringWidth(flat) <= width) return flat;
   const first = wrapAnsi(flat, Math.max(10, width - 2), { hard: true, trim: true }).split('\n')[0] ?? '';
   return `${first.replace(/[\s,;:(]+$/, '')} …`;

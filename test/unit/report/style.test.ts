@@ -3,7 +3,7 @@ import type { ReportCheck, RunResult } from '../../../src/pipeline/result.js';
 import { renderDiagnosisHuman } from '../../../src/report/explain-text.js';
 import { renderHuman } from '../../../src/report/human.js';
 import { buildReport } from '../../../src/report/json.js';
-import { chalkFor, COLORS, indent, paint } from '../../../src/report/style.js';
+import { chalkFor, COLORS, indent, oneLine, paint } from '../../../src/report/style.js';
 import { SYMBOLS, WHO } from '../../../src/report/words.js';
 import type { Diagnosis } from '../../../src/diagnosis/index.js';
 import { STATUSES } from '../../../src/types.js';
@@ -76,5 +76,22 @@ describe('indent', () => {
     ['{\n  "x": 1\n}', '  ', '  {\n    "x": 1\n  }'],
   ])('indent(%j, %j)', (text, prefix, expected) => {
     expect(indent(text, prefix)).toBe(expected);
+  });
+});
+
+describe('oneLine', () => {
+  // A Lambda log line, as CloudWatch shows it: columns separated by tabs.
+  const lambda = '2026-11-30T10:00:00.000Z\tc0ffee00-1111-2222-3333-444455556666\tERROR\tInvoke Error\tAccessDeniedException: User is not authorized to perform: bedrock:InvokeModel';
+
+  it('keeps what fits, with a log\'s tabs read as single spaces', () => {
+    const line = oneLine(lambda, 120);
+    expect(line).toContain('AccessDeniedException');
+    expect(line).not.toContain('\t');
+  });
+
+  it('cuts what does not fit at a word, and says so', () => {
+    const line = oneLine(lambda, 60);
+    expect(line.endsWith(' …')).toBe(true);
+    expect(line.length).toBeLessThanOrEqual(60);
   });
 });
