@@ -25,15 +25,13 @@ export function configuredEndpoint(envKey: 'BEDROCK' | 'BEDROCK_RUNTIME', env: N
  * then the client's endpoint rules for the Region (FIPS and dual-stack settings included).
  */
 export async function endpointUrl(
-  /** The service's client, asked for only when no override applies (building one loads its module). */
-  clientOf: () => EndpointClient | Promise<EndpointClient>,
+  client: EndpointClient,
   envKey: 'BEDROCK' | 'BEDROCK_RUNTIME',
   region: string,
   env: NodeJS.ProcessEnv,
 ): Promise<URL> {
   const configured = configuredEndpoint(envKey, env);
   if (configured) return new URL(configured);
-  const client = await clientOf();
   const { url } = client.config.endpointProvider({
     Region: region,
     UseFIPS: await client.config.useFipsEndpoint(),

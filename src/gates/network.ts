@@ -10,8 +10,8 @@ import { finding, fromFailure, pass } from './shared/finding.js';
  */
 export const checkNetwork: GateCheck = async (ctx, target) => {
   const endpoints = {
-    control: await endpointUrl(() => ctx.clients.bedrock(target.region) as never, 'BEDROCK', target.region, ctx.env),
-    runtime: await endpointUrl(() => ctx.clients.runtime(target.region) as never, 'BEDROCK_RUNTIME', target.region, ctx.env),
+    control: await endpointUrl((await ctx.clients.bedrock(target.region)) as never, 'BEDROCK', target.region, ctx.env),
+    runtime: await endpointUrl((await ctx.clients.runtime(target.region)) as never, 'BEDROCK_RUNTIME', target.region, ctx.env),
   };
   const proxies = [proxyFor(endpoints.control), proxyFor(endpoints.runtime)].filter((p): p is string => p !== null);
   if (proxies.length > 0) {
