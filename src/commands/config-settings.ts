@@ -73,7 +73,7 @@ function position(file: string, text: string, offset: number): string {
 const words = (code: string) => code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
 /** Reads the settings object (the whole file, or the package.json key). */
-export function readSettings(file: string, text: string, root: Node): CheckConfig {
+function readSettings(file: string, text: string, root: Node): CheckConfig {
   const at = (node: Node, message: string) => new UsageError(`${position(file, text, node.offset)}: ${message}`);
   if (root.type !== 'object') throw at(root, 'the settings must be a JSON object');
   const config: Record<string, unknown> = {};
@@ -88,7 +88,7 @@ export function readSettings(file: string, text: string, root: Node): CheckConfi
   return config as CheckConfig;
 }
 
-export function parse(file: string, text: string): Node {
+function parse(file: string, text: string): Node {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
