@@ -3,7 +3,7 @@ import * as nodeModule from 'node:module';
 // The SDK warns on every run under Node 20 about its own future support window; that is
 // about the SDK, not the identity being checked, so keep the doctor's stderr about the doctor.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-// Node 22.1+ keeps V8's compiled code between runs (as tsc does); it is most of a cold start.
+// Node 22.1+ keeps V8's compiled code between runs (as tsc does): compiling is much of a cold start.
 // Older Nodes have no such call and compile every run.
 nodeModule.enableCompileCache?.();
 const { main } = await import('../dist/cli.js');
